@@ -1,0 +1,37 @@
+import { boolean, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  username: varchar('username', { length: 64 }).notNull().unique(),
+  displayName: text('display_name').notNull(),
+  // "scrypt$N$r$p$salt$hash" (base64); never a plaintext.
+  passwordHash: text('password_hash').notNull(),
+  // The user's jurisdiction; null means the whole system (全部辖区), e.g. a platform administrator.
+  jurisdictionCode: varchar('jurisdiction_code', { length: 15 }).references(() => jurisdictions.code, {
+    onDelete: 'restrict',
+  }),
+  roles: text('roles').array().notNull().default([]),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+// Server-side sessions, so any number of app processes share them. The cookie carries a random
+// token; only its SHA-256 is stored, so a database leak does not hand out live sessions.
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);

@@ -1,0 +1,70 @@
+// The one place that reads the environment. Parsed once with zod; every problem is listed at once.
+import { z } from 'zod';
+import { resolve } from 'node:path';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional()
+    .describe('PostgreSQL server; unset = embedded PGlite'),
+  LASTMILE_DATA_DIR: z.string().min(1).default('./data').describe('PGlite data folder'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LASTMILE_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LASTMILE_MIGRATE_ON_START: bool.default(true),
+  LASTMILE_SEED_DEMO: bool.default(true).describe('load demo data into an empty database on start'),
+  LASTMILE_JOBS: bool.default(true).describe('run the background job worker in this process'),
+  LASTMILE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LASTMILE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  LASTMILE_TRUST_PROXY: bool.default(false),
+  LASTMILE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Config = {
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolSize: number };
+  http: { host: string; port: number; bodyLimit: number; trustProxy: boolean };
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  migrateOnStart: boolean;
+  seedDemo: boolean;
+  runJobs: boolean;
+  sessionHours: number;
+  shutdownTimeoutMs: number;
+};
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration / 配置有误:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parse a given environment (tests pass their own); throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings mean "unset", as most process managers write them.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolSize: e.LASTMILE_DB_POOL_SIZE }
+      : { kind: 'pglite', dataDir: resolve(e.LASTMILE_DATA_DIR) },
+    http: { host: e.HOST, port: e.PORT, bodyLimit: e.LASTMILE_BODY_LIMIT_BYTES, trustProxy: e.LASTMILE_TRUST_PROXY },
+    logLevel: e.LOG_LEVEL,
+    migrateOnStart: e.LASTMILE_MIGRATE_ON_START,
+    seedDemo: e.LASTMILE_SEED_DEMO,
+    runJobs: e.LASTMILE_JOBS,
+    sessionHours: e.LASTMILE_SESSION_HOURS,
+    shutdownTimeoutMs: e.LASTMILE_SHUTDOWN_TIMEOUT_MS,
+  };
+}

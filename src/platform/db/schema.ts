@@ -1,0 +1,4 @@
+// Every table, for drizzle's typed queries and for drizzle-kit's migration generator.
+export { jurisdictions } from '../../modules/jurisdictions/jurisdictions.table.ts';
+export { users, sessions } from '../../modules/auth/auth.table.ts';
+export { jobs } from '../jobs/jobs.table.ts';

@@ -1,0 +1,57 @@
+// Starts and stops the whole system in one process: database, migrations, first-start demo
+// data, HTTP server and job worker. Used by `lastmile serve`, `npm start` and the tests.
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { migrateDatabase } from './db/migrate.ts';
+import { buildApp } from './http/app.ts';
+import type { ZodApp } from './http/types.ts';
+import { createServices, jobDefinitions, type Services } from './services.ts';
+import { createWorker, type Worker } from './jobs/index.ts';
+import type { Logger } from './logger.ts';
+import { isEmpty, seedDemo, type SeedSummary } from '../seed/demo.ts';
+
+export type Running = {
+  app: ZodApp;
+  url: string;
+  database: Database;
+  services: Services;
+  seeded: SeedSummary | null;
+  /** Stop accepting, finish in-flight requests and the running job, close the database. */
+  stop(): Promise<void>;
+};
+
+export async function startSystem(config: Config, log: Logger): Promise<Running> {
+  const database = await openDatabase(config.database);
+  let worker: Worker | undefined;
+  let app: ZodApp | undefined;
+  try {
+    if (config.migrateOnStart) await migrateDatabase(database);
+    const services = createServices(config, database);
+    const seeded = config.seedDemo && (await isEmpty(database)) ? await seedDemo(database, services) : null;
+    app = await buildApp({ config, database, services }, { loggerInstance: log });
+    const address = await app.listen({ host: config.http.host, port: config.http.port });
+    if (config.runJobs) {
+      worker = createWorker({ db: database.db, definitions: jobDefinitions(services), log: log.child({ part: 'jobs' }) });
+      worker.start();
+    }
+    let stopping: Promise<void> | undefined;
+    return {
+      app,
+      url: address.replace('127.0.0.1', 'localhost'),
+      database,
+      services,
+      seeded,
+      stop: () =>
+        (stopping ??= (async () => {
+          await app!.close();
+          await worker?.stop();
+          await database.close();
+        })()),
+    };
+  } catch (err) {
+    await app?.close().catch(() => {});
+    await worker?.stop().catch(() => {});
+    await database.close().catch(() => {});
+    throw err;
+  }
+}

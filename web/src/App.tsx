@@ -1,0 +1,61 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth.tsx';
+import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { useI18n } from './i18n/index.ts';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { MODULES } from './modules.ts';
+import { ComingSoonPage, HomePage, JurisdictionsPage, NotFoundPage } from './pages/lazy.ts';
+import { LoginPage } from './pages/LoginPage.tsx';
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        {/* AppLayout wraps its outlet in Suspense, so lazy pages load inside the shell. */}
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="jurisdictions" element={<JurisdictionsPage />} />
+          <Route path="jurisdictions/:code" element={<JurisdictionsPage />} />
+          {MODULES.filter((m) => !m.ready).map((m) => (
+            <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />
+          ))}
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+/** antd follows the chosen language (pagination, empty states, confirm buttons, ...). */
+function LocalizedAntd({ children }: { children: ReactNode }) {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      // Without this antd renders two-character Chinese buttons as "登 录", which breaks text lookups.
+      button={{ autoInsertSpace: false }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App({ queryClient }: { queryClient: QueryClient }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <LocalizedAntd>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </LocalizedAntd>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

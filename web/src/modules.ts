@@ -1,0 +1,55 @@
+// The platform's modules, present and to come: one list drives the menu, routes and home page.
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  FileProtectOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  MedicineBoxOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
+import type { ComponentType } from 'react';
+import type { MessageKey } from './i18n/index.ts';
+
+export interface AppModule {
+  key: string;
+  path: string;
+  icon: ComponentType;
+  /** false: routed to the "coming soon" page until it is built. */
+  ready: boolean;
+}
+
+export const MODULES = [
+  { key: 'home', path: '/', icon: HomeOutlined, ready: true },
+  { key: 'registry', path: '/registry', icon: IdcardOutlined, ready: false },
+  { key: 'cases', path: '/cases', icon: SafetyCertificateOutlined, ready: false },
+  { key: 'requests', path: '/requests', icon: MessageOutlined, ready: false },
+  { key: 'campaigns', path: '/campaigns', icon: ScheduleOutlined, ready: false },
+  { key: 'servicePoints', path: '/service-points', icon: EnvironmentOutlined, ready: false },
+  { key: 'charities', path: '/charities', icon: HeartOutlined, ready: false },
+  { key: 'jobs', path: '/jobs', icon: SolutionOutlined, ready: false },
+  { key: 'rescue', path: '/rescue', icon: MedicineBoxOutlined, ready: false },
+  { key: 'monitoring', path: '/monitoring', icon: AlertOutlined, ready: false },
+  { key: 'dashboards', path: '/dashboards', icon: BarChartOutlined, ready: false },
+  { key: 'policies', path: '/policies', icon: FileProtectOutlined, ready: false },
+  { key: 'jurisdictions', path: '/jurisdictions', icon: ApartmentOutlined, ready: true },
+  { key: 'admin', path: '/admin', icon: SettingOutlined, ready: false },
+] as const satisfies readonly AppModule[];
+
+export type ModuleKey = (typeof MODULES)[number]['key'];
+
+export const moduleName = (key: ModuleKey): MessageKey => `module.${key}.name`;
+export const moduleDesc = (key: ModuleKey): MessageKey => `module.${key}.desc`;
+
+/** The module owning a pathname ("/jurisdictions/14" → jurisdictions). */
+export function moduleForPath(pathname: string): ModuleKey | undefined {
+  const segment = `/${pathname.split('/')[1] ?? ''}`;
+  return MODULES.find((m) => m.path === segment)?.key;
+}

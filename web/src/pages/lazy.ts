@@ -1,0 +1,10 @@
+// Pages behind the login load on demand, so the login screen and app shell stay small on phones;
+// antd parts that only one page uses (Table, Result, ...) travel with that page.
+import { lazy } from 'react';
+
+export const HomePage = lazy(() => import('./HomePage.tsx').then((m) => ({ default: m.HomePage })));
+export const JurisdictionsPage = lazy(() =>
+  import('./JurisdictionsPage.tsx').then((m) => ({ default: m.JurisdictionsPage })),
+);
+export const ComingSoonPage = lazy(() => import('./ComingSoonPage.tsx').then((m) => ({ default: m.ComingSoonPage })));
+export const NotFoundPage = lazy(() => import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
