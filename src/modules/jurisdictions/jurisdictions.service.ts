@@ -2,7 +2,7 @@
 // a node outside it answers "not found", never "forbidden", so codes of other areas do not leak.
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { FOREIGN_KEY_VIOLATION, UNIQUE_VIOLATION, sqlState } from '../../platform/db/pg-error.ts';
+import { UNIQUE_VIOLATION, isReferenceViolation, sqlState } from '../../platform/db/pg-error.ts';
 import { ancestorCodes, fullDivisionCode, isWithin, levelOf, parentCode, type Level } from '../../lib/division-code.ts';
 import * as store from './jurisdictions.store.ts';
 import type { Jurisdiction, JurisdictionWithPath } from './jurisdictions.schema.ts';
@@ -95,7 +95,7 @@ export function createJurisdictionsService(deps: { db: Db }) {
             { field: 'code', message: 'already exists', messageZh: '已存在' },
           ]);
         }
-        if (sqlState(err) === FOREIGN_KEY_VIOLATION) throw NOT_FOUND();
+        if (isReferenceViolation(err)) throw NOT_FOUND();
         throw err;
       }
       return present((await store.findInScope(db, input.code, caller.scope))!);
@@ -122,7 +122,7 @@ export function createJurisdictionsService(deps: { db: Db }) {
       try {
         await store.remove(db, code);
       } catch (err) {
-        if (sqlState(err) === FOREIGN_KEY_VIOLATION) {
+        if (isReferenceViolation(err)) {
           throw new AppError('conflict', `${row.name} is still in use (users or records belong to it)`, `${row.name} 仍被使用（有用户或记录归属于它）`);
         }
         throw err;

@@ -36,7 +36,6 @@ export const en: Record<MessageKey, string> = {
   'home.greeting': 'Hello, {name}',
   'home.jurisdiction': 'Jurisdiction: {name}',
   'home.counts': 'Divisions and grids in your jurisdiction',
-  'home.countsEmpty': 'No divisions yet',
   'home.modules': 'Modules',
   'home.intro':
     'lastmile serves township, village and community staff and grid workers, bringing social assistance and public services the last mile to every household.',

@@ -34,7 +34,6 @@ export const zh = {
   'home.greeting': '您好，{name}',
   'home.jurisdiction': '所属区划：{name}',
   'home.counts': '辖区区划与网格',
-  'home.countsEmpty': '暂无区划数据',
   'home.modules': '功能模块',
   'home.intro': '“最后一米”面向乡镇（街道）、村（社区）工作人员和网格员，把社会救助与民生服务办到群众身边。',
   'home.comingSoon': '建设中',

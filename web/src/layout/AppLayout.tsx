@@ -19,7 +19,7 @@ export function AppLayout() {
       <AppHeader compact={compact} onOpenMenu={desktop ? undefined : () => setMenuOpen(true)} />
       <Layout>
         {desktop && (
-          <Layout.Sider width={208} theme="light" className="lm-sider">
+          <Layout.Sider width={232} theme="light" className="lm-sider">
             <NavMenu />
           </Layout.Sider>
         )}

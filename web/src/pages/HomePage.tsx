@@ -19,10 +19,7 @@ export function HomePage() {
       {user.mustChangePassword && (
         <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />
       )}
-      <section style={{ marginBottom: 24 }}>
-        <Typography.Title level={4}>{t('home.counts')}</Typography.Title>
-        <LevelCountCards under={user.jurisdictionCode} />
-      </section>
+      <LevelCountCards under={user.jurisdictionCode} />
       <section>
         <Typography.Title level={4}>{t('home.modules')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('home.intro')}</Typography.Paragraph>

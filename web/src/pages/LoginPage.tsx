@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate } from 'react-router';
 import type { LoginBody } from '../../../src/modules/auth/auth.schema.ts';
 import { applyFieldErrors, errorText } from '../api/errors.ts';
@@ -25,8 +25,9 @@ export function LoginPage() {
   };
 
   return (
-    <Flex vertical align="center" justify="center" gap={16} style={{ minHeight: '100vh', padding: 16, background: '#f5f7fa' }}>
-      <Card style={{ width: '100%', maxWidth: 380 }}>
+    <Flex vertical align="center" justify="center" gap={16} className="lm-login">
+      {/* A plain box rather than antd Card: Card drags Tabs and Skeleton into the first download. */}
+      <main className="lm-login-box">
         <Flex justify="flex-end">
           <LanguageSwitch />
         </Flex>
@@ -58,7 +59,7 @@ export function LoginPage() {
             {t('auth.login')}
           </Button>
         </Form>
-      </Card>
+      </main>
       <VersionTag />
     </Flex>
   );

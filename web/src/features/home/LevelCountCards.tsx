@@ -1,4 +1,5 @@
-import { Alert, Card, Col, Empty, Row, Skeleton, Statistic } from 'antd';
+import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { LEVELS, levelOf } from '../../../../src/lib/division-code.ts';
 import { errorText } from '../../api/errors.ts';
@@ -10,15 +11,24 @@ export function LevelCountCards({ under }: { under: string }) {
   const { lang, t } = useI18n();
   const counts = useLevelCounts(under);
 
-  if (counts.isPending) return <Skeleton active paragraph={{ rows: 2 }} />;
-  if (counts.isError) return <Alert type="error" showIcon title={errorText(counts.error, lang, t('common.unknownError'))} />;
+  const section = (body: ReactNode) => (
+    <section style={{ marginBottom: 24 }}>
+      <Typography.Title level={4}>{t('home.counts')}</Typography.Title>
+      {body}
+    </section>
+  );
 
-  // Levels above or at the scope itself would only ever show 0 or 1.
+  if (counts.isPending) return section(<Skeleton active paragraph={{ rows: 2 }} />);
+  if (counts.isError) {
+    return section(<Alert type="error" showIcon title={errorText(counts.error, lang, t('common.unknownError'))} />);
+  }
+
+  // Levels at or above the scope would only ever show 0 or 1; a grid worker has nothing below.
   const scopeLevel = levelOf(counts.data.scope);
   const levels = scopeLevel ? LEVELS.slice(LEVELS.indexOf(scopeLevel) + 1) : LEVELS;
-  if (levels.length === 0) return <Empty description={t('home.countsEmpty')} />;
+  if (levels.length === 0) return null;
 
-  return (
+  return section(
     <Row gutter={[12, 12]}>
       {levels.map((level) => (
         <Col key={level} xs={12} sm={8} xl={4}>
@@ -29,6 +39,6 @@ export function LevelCountCards({ under }: { under: string }) {
           </Link>
         </Col>
       ))}
-    </Row>
+    </Row>,
   );
 }

@@ -27,8 +27,7 @@ export function JurisdictionCards({ items, loading, canEdit, pagination, onRenam
               <>
                 {/* A grid's own code is its identity; for divisions the 12-digit code is what staff know. */}
                 <Typography.Text type="secondary">{row.level === 'grid' ? row.code : row.divisionCode}</Typography.Text>
-                {' · '}
-                {t('jur.children', { n: row.childCount })}
+                {row.level !== 'grid' && ` · ${t('jur.children', { n: row.childCount })}`}
               </>
             }
           />

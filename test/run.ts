@@ -1,0 +1,38 @@
+// `npm test` (PGlite) and `npm run test:pg` (PostgreSQL at DATABASE_URL): prepares one migrated
+// template database, runs every *.test.ts with node:test, and cleans up.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_TEST_PG_URL, dropDatabases, makePgTemplate, makePgliteTemplate } from './support/templates.ts';
+
+const usePg = process.argv.includes('--pg');
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const started = performance.now();
+const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_TEST_DB: usePg ? 'pg' : 'pglite', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
+delete env.NODE_TEST_CONTEXT;
+const tmp = mkdtempSync(join(tmpdir(), 'lastmile-test-'));
+const runId = `lastmile_t${process.pid}`;
+const pgUrl = process.env.DATABASE_URL ?? DEFAULT_TEST_PG_URL;
+
+if (usePg) {
+  await dropDatabases(pgUrl, 'lastmile_t'); // leftovers of killed runs
+  await makePgTemplate(pgUrl, `${runId}_tpl`);
+  Object.assign(env, { LASTMILE_TEST_PG_URL: pgUrl, LASTMILE_TEST_PG_TEMPLATE: `${runId}_tpl`, LASTMILE_TEST_PG_PREFIX: `${runId}_` });
+} else {
+  const file = join(tmp, 'template.tar');
+  await makePgliteTemplate(file);
+  env.LASTMILE_TEST_PGLITE_TEMPLATE = file;
+}
+env.LASTMILE_TEST_TMP = tmp;
+delete env.DATABASE_URL; // tests choose their database from LASTMILE_TEST_DB, never the user's
+
+const patterns = only.length > 0 ? only : ['src/**/*.test.ts', 'test/**/*.test.ts'];
+const args = ['--test', '--test-concurrency=2', '--test-reporter=./test/support/reporter.ts', '--test-reporter-destination=stdout', ...patterns];
+const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+
+if (usePg) await dropDatabases(pgUrl, runId);
+rmSync(tmp, { recursive: true, force: true });
+console.log(`test run (${usePg ? 'PostgreSQL' : 'PGlite'}) took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+process.exit(code);
