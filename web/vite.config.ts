@@ -29,6 +29,7 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npm run dev` serves the API on :3000; LASTMILE_API_URL points the UI at another one.
+    proxy: { '/api': process.env.LASTMILE_API_URL ?? 'http://127.0.0.1:3000' },
   },
 });

@@ -79,7 +79,15 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_DIST);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      index: ['index.html'],
+      // Hashed assets never change; index.html must be re-fetched so a new build is picked up.
+      cacheControl: false,
+      setHeaders(reply, path) {
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
   }
 
   app.setNotFoundHandler(async (request, reply) => {

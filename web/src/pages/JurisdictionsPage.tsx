@@ -1,11 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Flex, Grid, Input, Result, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { canonicalCode } from '../../../src/lib/division-code.ts';
 import type { Jurisdiction } from '../../../src/modules/jurisdictions/jurisdictions.schema.ts';
-import { errorText, useShowError } from '../api/errors.ts';
 import { isApiError } from '../api/client.ts';
+import { errorText, useShowError } from '../api/errors.ts';
 import { useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useDeleteJurisdiction, useJurisdiction, useJurisdictionList } from '../features/jurisdictions/api.ts';
@@ -25,6 +25,7 @@ export function JurisdictionsPage() {
   const { lang, t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
+  const navigate = useNavigate();
   const user = useCurrentUser();
   const phone = Grid.useBreakpoint().sm !== true;
   const canEdit = user.roles.includes('admin');
@@ -47,7 +48,17 @@ export function JurisdictionsPage() {
   const remove = useDeleteJurisdiction();
 
   if ((rawCode !== undefined && code === undefined) || (isApiError(current.error) && current.error.status === 404)) {
-    return <Result status="404" title={t('jur.notFound')} />;
+    return (
+      <Result
+        status="404"
+        title={t('jur.notFound')}
+        extra={
+          <Button type="primary" onClick={() => void navigate('/jurisdictions')}>
+            {t('jur.backToList')}
+          </Button>
+        }
+      />
+    );
   }
   if (current.isError) {
     return <Result status="warning" title={errorText(current.error, lang, t('common.unknownError'))} />;

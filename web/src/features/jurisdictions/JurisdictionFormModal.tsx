@@ -67,7 +67,9 @@ export function JurisdictionFormModal({ target, onClose }: { target: FormTarget;
     ? t('jur.codeHintRoot')
     : childLevel === 'grid'
       ? t('jur.codeHintGrid', { prefix: parent.code })
-      : t('jur.codeHint', { prefix: parent.code, length: levelLength(childLevel) });
+      : childLevel === 'village'
+        ? t('jur.codeHintVillage', { prefix: parent.code })
+        : t('jur.codeHint', { prefix: parent.code, length: levelLength(childLevel) });
 
   const title =
     target.kind === 'rename'

@@ -1,0 +1,121 @@
+// Browser test in Debian's Chromium (playwright-core): log in as the demo admin on a freshly
+// started server, see the home page, browse the jurisdictions, and look right on a phone.
+// Screenshots go to test/artifacts/. Prints `N passed, N failed` last.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startServer } from './server.ts';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const env: NodeJS.ProcessEnv = { LASTMILE_DATA_DIR: mkdtempSync(join(tmpdir(), 'lastmile-browser-')), LOG_LEVEL: 'warn' };
+if (process.env.LASTMILE_BROWSER_DATABASE_URL) env.DATABASE_URL = process.env.LASTMILE_BROWSER_DATABASE_URL;
+const server = await startServer(env);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+let passed = 0;
+let failed = 0;
+async function step(name: string, fn: () => Promise<void>) {
+  const started = performance.now();
+  try {
+    await fn();
+    passed++;
+    console.log(`✔ ${name} (${Math.round(performance.now() - started)} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`✖ ${name}\n${(err as Error).stack}`);
+  }
+}
+
+async function login(page: Page) {
+  await page.goto(server.url);
+  await page.waitForURL(/\/login/);
+  await page.locator('#username').fill('admin');
+  await page.locator('#password').fill('Lastmile@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-page').waitFor({ timeout: 15_000 });
+}
+
+try {
+  const desktop = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+  const consoleErrors: string[] = [];
+  desktop.on('pageerror', (e) => consoleErrors.push(e.message));
+
+  await step('unauthenticated visit goes to the login page', async () => {
+    await desktop.goto(server.url);
+    await desktop.waitForURL(/\/login/);
+    await desktop.getByText('最后一米').first().waitFor();
+  });
+
+  await step('wrong password shows the Chinese error', async () => {
+    await desktop.locator('#username').fill('admin');
+    await desktop.locator('#password').fill('wrong-password');
+    await desktop.getByRole('button', { name: /登\s*录/ }).click();
+    await desktop.getByText('用户名或密码错误').first().waitFor({ timeout: 10_000 });
+  });
+
+  await step('the demo admin logs in and sees the home page', async () => {
+    await login(desktop);
+    const home = desktop.getByTestId('home-page');
+    await home.getByText('首页').first().waitFor();
+    await home.getByText('系统管理员').first().waitFor();
+    await desktop.screenshot({ path: join(ARTIFACTS, 'home.png'), fullPage: true });
+  });
+
+  await step('the jurisdictions page lists the demo provinces', async () => {
+    await desktop.goto(`${server.url}/jurisdictions`);
+    await desktop.getByText('山西省').first().waitFor({ timeout: 10_000 });
+    await desktop.getByText('河南省').first().waitFor();
+    await desktop.screenshot({ path: join(ARTIFACTS, 'jurisdictions.png'), fullPage: true });
+  });
+
+  await step('the English switch translates the shell', async () => {
+    await desktop.goto(server.url);
+    await desktop.getByTestId('home-page').waitFor();
+    await desktop.getByText('English', { exact: true }).first().click();
+    await desktop.getByText('Home').first().waitFor({ timeout: 5000 });
+    await desktop.screenshot({ path: join(ARTIFACTS, 'home-en.png') });
+    await desktop.getByText('中文', { exact: true }).first().click();
+  });
+
+  await step('the API docs page loads', async () => {
+    const docs = await browser.newPage();
+    await docs.goto(`${server.url}/api/docs`);
+    await docs.getByText('lastmile API').first().waitFor({ timeout: 15_000 });
+    await docs.close();
+  });
+
+  await step('on a phone the home page fits the screen', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await login(phone);
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    if (overflow > 2) throw new Error(`page is ${overflow}px wider than the phone screen`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'home-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  await step('no uncaught errors in the page', async () => {
+    if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));
+  });
+} finally {
+  await browser.close();
+  const code = await server.stop();
+  if (code !== 0) {
+    failed++;
+    console.log(`✖ server stopped with code ${code}\n${server.output()}`);
+  }
+}
+console.log(`\nscreenshots: ${ARTIFACTS}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
