@@ -27,9 +27,13 @@ export default async function* reporter(source: AsyncGenerator<TestEvent>): Asyn
       }
     } else {
       failed++;
-      const err = data.details.error as (Error & { cause?: unknown }) | undefined;
-      const cause = err?.cause instanceof Error ? err.cause : err;
-      const detail = `✖ ${data.name}${data.file ? `  [${data.file}]` : ''}\n${String(cause?.stack ?? cause ?? err)}\n`;
+      // node:test wraps the thrown error; show it and every cause below it (e.g. the SQL error).
+      const chain: string[] = [];
+      let e = (data.details.error as { cause?: unknown } | undefined)?.cause ?? data.details.error;
+      for (let depth = 0; e && depth < 4; depth++, e = (e as { cause?: unknown }).cause) {
+        chain.push(depth === 0 ? String((e as Error).stack ?? e) : `caused by: ${String((e as Error).message ?? e)}`);
+      }
+      const detail = `✖ ${data.name}${data.file ? `  [${data.file}]` : ''}\n${chain.join('\n')}\n`;
       failures.push(detail);
       yield `✖ ${data.name} (${ms} ms)\n`;
     }
