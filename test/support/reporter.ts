@@ -29,7 +29,7 @@ export default async function* reporter(source: AsyncGenerator<TestEvent>): Asyn
       failed++;
       // node:test wraps the thrown error; show it and every cause below it (e.g. the SQL error).
       const chain: string[] = [];
-      let e = (data.details.error as { cause?: unknown } | undefined)?.cause ?? data.details.error;
+      let e: unknown = (data.details.error as { cause?: unknown } | undefined)?.cause ?? data.details.error;
       for (let depth = 0; e && depth < 4; depth++, e = (e as { cause?: unknown }).cause) {
         chain.push(depth === 0 ? String((e as Error).stack ?? e) : `caused by: ${String((e as Error).message ?? e)}`);
       }
