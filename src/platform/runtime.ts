@@ -5,7 +5,7 @@ import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { buildApp } from './http/app.ts';
 import type { ZodApp } from './http/types.ts';
-import { createServices, jobDefinitions, type Services } from './services.ts';
+import { createServices, jobDefinitions, scheduleHousekeeping, type Services } from './services.ts';
 import { createWorker, type Worker } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
 import { isEmpty, seedDemo, type SeedSummary } from '../seed/demo.ts';
@@ -24,6 +24,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
   const database = await openDatabase(config.database);
   let worker: Worker | undefined;
   let app: ZodApp | undefined;
+  let stopHousekeeping: (() => void) | undefined;
   try {
     if (config.migrateOnStart) await migrateDatabase(database);
     const services = createServices(config, database);
@@ -33,6 +34,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
     if (config.runJobs) {
       worker = createWorker({ db: database.db, definitions: jobDefinitions(services), log: log.child({ part: 'jobs' }) });
       worker.start();
+      stopHousekeeping = scheduleHousekeeping(services);
     }
     let stopping: Promise<void> | undefined;
     return {
@@ -43,6 +45,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
       seeded,
       stop: () =>
         (stopping ??= (async () => {
+          stopHousekeeping?.();
           await app!.close();
           await worker?.stop();
           await database.close();

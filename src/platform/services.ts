@@ -26,3 +26,12 @@ export function createServices(config: Config, database: Database, options: { no
 export function jobDefinitions(services: Services): JobDefinition[] {
   return [purgeSessionsJob(services.auth)] as JobDefinition[];
 }
+
+/** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */
+export function scheduleHousekeeping(services: Services, everyMs = 3_600_000): () => void {
+  const enqueue = () => services.jobs.enqueueUnlessPending(purgeSessionsJob(services.auth), {}).catch(() => undefined);
+  void enqueue();
+  const timer = setInterval(enqueue, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

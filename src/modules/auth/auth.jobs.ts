@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/index.ts';
 import type { AuthService } from './auth.service.ts';
 
-/** Removes expired sessions; enqueued at start-up and hourly. */
+/** Removes expired sessions; enqueued at start-up and hourly (scheduleHousekeeping). */
 export const purgeSessionsJob = (auth: AuthService) =>
   defineJob({
     name: 'auth.purge-expired-sessions',

@@ -13,6 +13,18 @@ export async function insertJob(
   return row!;
 }
 
+/** Insert unless a job of that name is already queued or running (periodic housekeeping). */
+export async function insertJobUnlessPending(db: DbOrTx, values: { name: string; payload: unknown }): Promise<number | undefined> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`insert into ${jobs} (name, payload)
+        select ${values.name}, ${JSON.stringify(values.payload)}::jsonb
+        where not exists (select 1 from ${jobs} where name = ${values.name} and status in ('queued', 'running'))
+        returning id`,
+  );
+  return rows[0]?.id;
+}
+
 /**
  * Claim the next due job: queued and due, or running with an expired lease (its worker died).
  * FOR UPDATE SKIP LOCKED lets any number of workers in any number of processes claim without

@@ -86,3 +86,13 @@ test(`several workers never run one job twice (${testDriver})`, async () => {
   assert.equal(counts.reduce((a, b) => a + b, 0), 30);
   assert.deepEqual([...ran].sort((a, b) => a - b), Array.from({ length: 30 }, (_, i) => i));
 });
+
+test('enqueueUnlessPending adds one job of a kind, and another only after it ran', async () => {
+  const tick = defineJob({ name: 'test.tick', schema: z.object({}), async handler() { return 1; } });
+  const queue = createJobQueue(database.db);
+  const first = await queue.enqueueUnlessPending(tick, {});
+  assert.equal(typeof first, 'number');
+  assert.equal(await queue.enqueueUnlessPending(tick, {}), undefined);
+  await createWorker({ db: database.db, definitions: [tick], log }).drain();
+  assert.equal(typeof (await queue.enqueueUnlessPending(tick, {})), 'number');
+});

@@ -10,6 +10,8 @@ export type JobQueue = {
     payload: z.input<S>,
     options?: { runAt?: Date; maxAttempts?: number; tx?: DbOrTx },
   ): Promise<{ id: number }>;
+  /** Enqueue unless one of this kind is already waiting or running; returns its id or undefined. */
+  enqueueUnlessPending<S extends z.ZodType>(def: JobDefinition<S>, payload: z.input<S>): Promise<number | undefined>;
   get(id: number): Promise<store.JobRow | undefined>;
 };
 
@@ -25,6 +27,7 @@ export function createJobQueue(db: DbOrTx): JobQueue {
       });
       return { id: row.id };
     },
+    enqueueUnlessPending: (def, payload) => store.insertJobUnlessPending(db, { name: def.name, payload: def.schema.parse(payload) }),
     get: (id) => store.findJob(db, id),
   };
 }
