@@ -9,6 +9,16 @@ export type JurisdictionRow = typeof jurisdictions.$inferSelect & { childCount: 
 // Qualified by hand: drizzle renders a bare "code" in select lists, which the subquery would bind to c.
 const childCount = sql<number>`(select count(*) from jurisdictions c where c.parent_code = jurisdictions.code)`.mapWith(Number);
 
+const rowColumns = {
+  code: jurisdictions.code,
+  name: jurisdictions.name,
+  level: jurisdictions.level,
+  parentCode: jurisdictions.parentCode,
+  createdAt: jurisdictions.createdAt,
+  updatedAt: jurisdictions.updatedAt,
+  childCount,
+};
+
 export type ListFilter = {
   scope: string;
   parent?: string;
@@ -33,15 +43,7 @@ function whereOf(f: ListFilter): SQL | undefined {
 export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: JurisdictionRow[]; total: number }> {
   const where = whereOf(f);
   const items = await db
-    .select({
-      code: jurisdictions.code,
-      name: jurisdictions.name,
-      level: jurisdictions.level,
-      parentCode: jurisdictions.parentCode,
-      createdAt: jurisdictions.createdAt,
-      updatedAt: jurisdictions.updatedAt,
-      childCount,
-    })
+    .select(rowColumns)
     .from(jurisdictions)
     .where(where)
     .orderBy(asc(jurisdictions.code))
@@ -54,15 +56,7 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: Jurisdic
 /** A node by code, or undefined when it does not exist or lies outside the scope. */
 export async function findInScope(db: DbOrTx, code: string, scope: string): Promise<JurisdictionRow | undefined> {
   const [row] = await db
-    .select({
-      code: jurisdictions.code,
-      name: jurisdictions.name,
-      level: jurisdictions.level,
-      parentCode: jurisdictions.parentCode,
-      createdAt: jurisdictions.createdAt,
-      updatedAt: jurisdictions.updatedAt,
-      childCount,
-    })
+    .select(rowColumns)
     .from(jurisdictions)
     .where(and(eq(jurisdictions.code, code), withinScope(jurisdictions.code, scope)));
   return row;
