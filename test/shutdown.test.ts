@@ -11,6 +11,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { buildApp } from '../src/platform/http/app.ts';
 import { createServices } from '../src/platform/services.ts';
 import { createEmptyPgDatabase, createTestDatabase, testDriver } from './support/db.ts';
+import { testKeyRing } from './support/app.ts';
 
 const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
 
@@ -69,7 +70,7 @@ test(`SIGTERM stops the server cleanly and releases the database (${testDriver})
 test('closing the app drains a slow request and refuses new ones with 503', async () => {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent' });
-  const app = await buildApp({ config, database, services: createServices(config, database) }, { logger: false, serveWeb: false });
+  const app = await buildApp({ config, database, services: createServices(config, database, testKeyRing) }, { logger: false, serveWeb: false });
   app.get('/slow', { config: { public: true } }, async () => {
     await new Promise((r) => setTimeout(r, 300));
     return { ok: true };

@@ -24,6 +24,12 @@ const EnvSchema = z.object({
   LASTMILE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LASTMILE_TRUST_PROXY: bool.default(false),
   LASTMILE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  LASTMILE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LASTMILE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  LASTMILE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LASTMILE_KEY_FILE: z.string().min(1).optional().describe('JSON key ring for field encryption'),
+  LASTMILE_KEYS: z.string().min(1).optional().describe('the key ring JSON itself, instead of a file'),
+  LASTMILE_SECURE_COOKIES: bool.default(false).describe('mark cookies Secure (serve over HTTPS)'),
 });
 
 export type Config = {
@@ -35,6 +41,9 @@ export type Config = {
   runJobs: boolean;
   sessionHours: number;
   shutdownTimeoutMs: number;
+  login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  keys: { inline?: string; file: string; generateIfMissing: boolean };
+  secureCookies: boolean;
 };
 
 export class ConfigError extends Error {
@@ -66,5 +75,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.LASTMILE_JOBS,
     sessionHours: e.LASTMILE_SESSION_HOURS,
     shutdownTimeoutMs: e.LASTMILE_SHUTDOWN_TIMEOUT_MS,
+    login: {
+      maxFailures: e.LASTMILE_LOGIN_MAX_FAILURES,
+      lockMinutes: e.LASTMILE_LOGIN_LOCK_MINUTES,
+      ratePerMinute: e.LASTMILE_LOGIN_RATE_PER_MINUTE,
+    },
+    // Without an explicit key, a key file is kept beside the data (generated on first start).
+    keys: {
+      ...(e.LASTMILE_KEYS ? { inline: e.LASTMILE_KEYS } : {}),
+      file: resolve(e.LASTMILE_KEY_FILE ?? `${e.LASTMILE_DATA_DIR}/keys.json`),
+      generateIfMissing: e.LASTMILE_KEY_FILE === undefined,
+    },
+    secureCookies: e.LASTMILE_SECURE_COOKIES,
   };
 }

@@ -11,6 +11,7 @@ export const STATUS_BY_CODE = {
   invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   route_not_found: 404,
   method_not_allowed: 405,
@@ -20,6 +21,7 @@ export const STATUS_BY_CODE = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  account_locked: 429,
   internal: 500,
   unavailable: 503,
 } as const;

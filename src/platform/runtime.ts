@@ -8,7 +8,8 @@ import type { ZodApp } from './http/types.ts';
 import { createServices, jobDefinitions, scheduleHousekeeping, type Services } from './services.ts';
 import { createWorker, type Worker } from './jobs/index.ts';
 import type { Logger } from './logger.ts';
-import { isEmpty, seedDemo, type SeedSummary } from '../seed/demo.ts';
+import { loadKeyRing } from './crypto/keys.ts';
+import { ensureInitialAdmin, isEmpty, seedDemo, type SeedSummary } from '../seed/demo.ts';
 
 export type Running = {
   app: ZodApp;
@@ -16,6 +17,8 @@ export type Running = {
   database: Database;
   services: Services;
   seeded: SeedSummary | null;
+  /** Set when an empty database without demo data got its first admin: the one-time password. */
+  initialAdminPassword: string | null;
   /** Stop accepting, finish in-flight requests and the running job, close the database. */
   stop(): Promise<void>;
 };
@@ -27,8 +30,10 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
   let stopHousekeeping: (() => void) | undefined;
   try {
     if (config.migrateOnStart) await migrateDatabase(database);
-    const services = createServices(config, database);
-    const seeded = config.seedDemo && (await isEmpty(database)) ? await seedDemo(database, services) : null;
+    const services = createServices(config, database, loadKeyRing(config.keys, log));
+    const empty = await isEmpty(database);
+    const seeded = config.seedDemo && empty ? await seedDemo(database, services) : null;
+    const initialAdminPassword = !config.seedDemo && empty ? await ensureInitialAdmin(database, services) : null;
     app = await buildApp({ config, database, services }, { loggerInstance: log });
     const address = await app.listen({ host: config.http.host, port: config.http.port });
     if (config.runJobs) {
@@ -43,6 +48,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
       database,
       services,
       seeded,
+      initialAdminPassword,
       stop: () =>
         (stopping ??= (async () => {
           stopHousekeeping?.();

@@ -2,22 +2,38 @@
 // routes, the CLI and jobs all run the same services.
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
+import type { KeyRing } from './crypto/field-crypto.ts';
+import { createSensitiveFields, type SensitiveFields } from './crypto/sensitive.ts';
 import { createJobQueue, type JobDefinition, type JobQueue } from './jobs/index.ts';
-import { createAuthService, type AuthService } from '../modules/auth/index.ts';
+import { createAuthService, createTokensService, type AuthService, type TokensService } from '../modules/auth/index.ts';
+import { createAuditService, type AuditService } from '../modules/audit/index.ts';
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';
+import { createUsersService, type UsersService } from '../modules/users/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
+  audit: AuditService;
   auth: AuthService;
+  tokens: TokensService;
+  users: UsersService;
   jurisdictions: JurisdictionsService;
+  sensitive: SensitiveFields;
   jobs: JobQueue;
 };
 
-export function createServices(config: Config, database: Database, options: { now?: () => Date } = {}): Services {
+export function createServices(config: Config, database: Database, keyRing: KeyRing, options: { now?: () => Date } = {}): Services {
   const { db } = database;
+  const clock = options.now ? { now: options.now } : {};
+  const audit = createAuditService({ db, ...clock });
+  const sensitive = createSensitiveFields(keyRing);
+  const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, ...clock });
   return {
-    auth: createAuthService({ db, sessionHours: config.sessionHours, ...(options.now ? { now: options.now } : {}) }),
-    jurisdictions: createJurisdictionsService({ db }),
+    audit,
+    auth,
+    tokens: createTokensService({ db, audit, ...clock }),
+    users: createUsersService({ db, audit, auth, sensitive, ...clock }),
+    jurisdictions: createJurisdictionsService({ db, audit }),
+    sensitive,
     jobs: createJobQueue(db),
   };
 }

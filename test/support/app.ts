@@ -5,6 +5,10 @@ import type { ZodApp } from '../../src/platform/http/types.ts';
 import { createServices, type Services } from '../../src/platform/services.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
+import { generateKeyRingJson, parseKeyRing } from '../../src/platform/crypto/field-crypto.ts';
+
+/** One key ring for the test process (keys are random per run). */
+export const testKeyRing = parseKeyRing(generateKeyRingJson());
 
 export type Session = { cookie: string; csrf: string; headers: Record<string, string> };
 
@@ -20,7 +24,7 @@ export type TestApp = {
 export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const services = createServices(config, database);
+  const services = createServices(config, database, testKeyRing);
   if (options.seed ?? true) await seedDemo(database, services);
   const app = await buildApp({ config, database, services }, { logger: false, serveWeb: false });
   await app.ready();

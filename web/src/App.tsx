@@ -4,12 +4,19 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { RequireAuth } from './auth/RequireAuth.tsx';
+import { CHANGE_PASSWORD_PATH, RequireAuth } from './auth/RequireAuth.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { useI18n } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { MODULES } from './modules.ts';
-import { ComingSoonPage, HomePage, JurisdictionsPage, NotFoundPage } from './pages/lazy.ts';
+import {
+  AdminPage,
+  ChangePasswordPage,
+  ComingSoonPage,
+  HomePage,
+  JurisdictionsPage,
+  NotFoundPage,
+} from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 
 function AppRoutes() {
@@ -22,6 +29,9 @@ function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="jurisdictions" element={<JurisdictionsPage />} />
           <Route path="jurisdictions/:code" element={<JurisdictionsPage />} />
+          <Route path="admin" element={<AdminPage />} />
+          <Route path="admin/:tab" element={<AdminPage />} />
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           {MODULES.filter((m) => !m.ready).map((m) => (
             <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />
           ))}

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setUnauthenticatedHandler } from './api/client.ts';
+import type { CurrentUser } from '../../src/modules/auth/auth.schema.ts';
+import { setPasswordChangeRequiredHandler, setUnauthenticatedHandler } from './api/client.ts';
 import { createQueryClient } from './api/queryClient.ts';
 import { App } from './App.tsx';
 import { SESSION_KEY } from './auth/useSession.ts';
@@ -12,6 +13,12 @@ const queryClient = createQueryClient();
 setUnauthenticatedHandler(() => {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData(SESSION_KEY, null);
+});
+
+// The server wants a new password first: mark the user so, and the auth guard sends them to the
+// change-password page.
+setPasswordChangeRequiredHandler(() => {
+  queryClient.setQueryData<CurrentUser | null>(SESSION_KEY, (user) => (user ? { ...user, mustChangePassword: true } : user));
 });
 
 const root = document.getElementById('root');

@@ -24,6 +24,8 @@ export interface AppModule {
   icon: ComponentType;
   /** false: routed to the "coming soon" page until it is built. */
   ready: boolean;
+  /** Only users holding one of these roles see the module in menus (the server checks access). */
+  roles?: readonly string[];
 }
 
 export const MODULES = [
@@ -40,7 +42,7 @@ export const MODULES = [
   { key: 'dashboards', path: '/dashboards', icon: BarChartOutlined, ready: false },
   { key: 'policies', path: '/policies', icon: FileProtectOutlined, ready: false },
   { key: 'jurisdictions', path: '/jurisdictions', icon: ApartmentOutlined, ready: true },
-  { key: 'admin', path: '/admin', icon: SettingOutlined, ready: false },
+  { key: 'admin', path: '/admin', icon: SettingOutlined, ready: true, roles: ['admin'] },
 ] as const satisfies readonly AppModule[];
 
 export type ModuleKey = (typeof MODULES)[number]['key'];
@@ -52,4 +54,12 @@ export const moduleDesc = (key: ModuleKey): MessageKey => `module.${key}.desc`;
 export function moduleForPath(pathname: string): ModuleKey | undefined {
   const segment = `/${pathname.split('/')[1] ?? ''}`;
   return MODULES.find((m) => m.path === segment)?.key;
+}
+
+/** The modules a user with these roles is offered in the menu and on the home page. */
+export function visibleModules(roles: readonly string[]): (typeof MODULES)[number][] {
+  return MODULES.filter((m) => {
+    const required = (m as AppModule).roles;
+    return !required || required.some((r) => roles.includes(r));
+  });
 }

@@ -4,6 +4,7 @@ import { migrateDatabase } from '../../platform/db/migrate.ts';
 import { createServices } from '../../platform/services.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { withDatabase } from './db.ts';
+import { loadKeyRing } from '../../platform/crypto/keys.ts';
 
 export function registerSeed(program: Command): void {
   const seed = program.command('seed').description('load data sets / 载入数据');
@@ -13,7 +14,8 @@ export function registerSeed(program: Command): void {
     .action(async () => {
       await withDatabase(async (database) => {
         await migrateDatabase(database);
-        const summary = await seedDemo(database, createServices(loadConfig(), database));
+        const config = loadConfig();
+        const summary = await seedDemo(database, createServices(config, database, loadKeyRing(config.keys, console)));
         console.log(`demo data: ${summary.jurisdictionsAdded} places and ${summary.usersAdded} users added`);
       });
     });

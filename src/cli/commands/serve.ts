@@ -18,6 +18,9 @@ export function registerServe(program: Command): void {
       const where = config.database.kind === 'pglite' ? `PGlite ${config.database.dataDir}` : 'PostgreSQL';
       console.log(`\n  最后一米 lastmile ${system.url}  (${where}, ready in ${seconds}s)`);
       console.log(`  API docs 接口文档: ${system.url}/api/docs`);
+      if (system.initialAdminPassword) {
+        console.log(`  First administrator 初始管理员: admin / ${system.initialAdminPassword}  (shown once; change it at first login 首次登录须修改)\n`);
+      }
       if (system.seeded) {
         console.log(`  Demo data loaded 已载入演示数据: ${system.seeded.jurisdictionsAdded} places, ${system.seeded.usersAdded} users`);
         console.log(`  Demo login 演示账号: ${DEMO_USERS.map((u) => u.username).join(', ')} / ${DEMO_PASSWORD}\n`);

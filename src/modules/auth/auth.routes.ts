@@ -1,46 +1,50 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
-import { LoginBody, SessionResponse } from './auth.schema.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, callerOf } from './auth.hook.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, LoginBody, SessionResponse } from './auth.schema.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, actorOf, callerOf } from './auth.hook.ts';
+import { authPermissions, tokenPermissions } from './auth.policy.ts';
+
+const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody };
 
 export const authRoutes: RouteModule = (app, { services, config }) => {
-  const secure = false; // set behind TLS by the proxy config in the identity work; cookies stay HttpOnly + SameSite
-  const maxAge = config.sessionHours * 3600;
+  const cookie = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies, maxAge: config.sessionHours * 3600 };
 
   app.post(
     '/auth/login',
     {
-      config: { public: true },
+      config: {
+        public: true,
+        // Per client address, per process; the account lockout (in the database) bounds guessing across processes.
+        rateLimit: {
+          max: config.login.ratePerMinute,
+          timeWindow: 60_000,
+          errorResponseBuilder: (_req: unknown, ctx: { after: string }) =>
+            new AppError('rate_limited', `Too many login attempts; retry in ${ctx.after}`, `登录尝试过于频繁，请 ${ctx.after} 后再试`),
+        },
+      },
       schema: {
         tags: ['auth'],
         summary: 'Log in with username and password / 用户名密码登录',
         body: LoginBody,
-        response: { 200: SessionResponse, 400: ApiErrorBody, 401: ApiErrorBody },
+        response: { 200: SessionResponse, ...errors, 429: ApiErrorBody },
       },
     },
     async (request, reply) => {
-      const result = await services.auth.login({
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
-      reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge });
+      const result = await services.auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookie, httpOnly: true });
       // Readable by the page, echoed back in the x-csrf-token header (double submit).
-      reply.setCookie(CSRF_COOKIE, result.csrfToken, { path: '/', httpOnly: false, sameSite: 'lax', secure, maxAge });
-      const { scope: _scope, ...user } = result.user;
-      return { user };
+      reply.setCookie(CSRF_COOKIE, result.csrfToken, { ...cookie, httpOnly: false });
+      return { user: result.user };
     },
   );
 
   app.post(
     '/auth/logout',
-    {
-      config: { public: true },
-      schema: { tags: ['auth'], summary: 'Log out / 退出登录', response: { 204: z.null(), 403: ApiErrorBody } },
-    },
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Log out / 退出登录', response: { 204: z.null(), 403: ApiErrorBody } } },
     async (request, reply) => {
-      if (request.sessionToken) await services.auth.logout(request.sessionToken);
+      if (request.sessionToken) await services.auth.logout(request.sessionToken, actorOf(request));
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -48,10 +52,67 @@ export const authRoutes: RouteModule = (app, { services, config }) => {
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The logged-in user / 当前用户', response: { 200: SessionResponse, 401: ApiErrorBody } } },
-    async (request) => {
-      const { scope: _scope, ...user } = callerOf(request);
-      return { user };
+    {
+      config: { permission: authPermissions.self },
+      schema: { tags: ['auth'], summary: 'The logged-in user / 当前用户', response: { 200: SessionResponse, ...errors } },
+    },
+    async (request) => ({ user: callerOf(request) }),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      config: { permission: authPermissions.self },
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password / 修改本人密码',
+        body: ChangePasswordBody,
+        response: { 204: z.null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await services.auth.changeOwnPassword(callerOf(request), { ...request.body, sessionToken: request.sessionToken }, actorOf(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/tokens',
+    {
+      config: { permission: tokenPermissions.manage },
+      schema: { tags: ['auth'], summary: 'API tokens in your scope / 接口令牌列表', response: { 200: ApiTokenList, ...errors } },
+    },
+    async (request) => ({ items: await services.tokens.list(callerOf(request)) }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      config: { permission: tokenPermissions.manage },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an API token (shown once) / 创建接口令牌',
+        body: CreateApiTokenBody,
+        response: { 201: CreatedApiToken, ...errors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await services.tokens.create(callerOf(request), request.body, actorOf(request))),
+  );
+
+  app.delete(
+    '/tokens/:id',
+    {
+      config: { permission: tokenPermissions.manage },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke an API token / 吊销接口令牌',
+        params: z.object({ id: z.coerce.number().int().positive() }),
+        response: { 204: z.null(), ...errors, 404: ApiErrorBody, 409: ApiErrorBody },
+      },
+    },
+    async (request, reply) => {
+      await services.tokens.revoke(callerOf(request), request.params.id, actorOf(request));
+      return reply.status(204).send(null);
     },
   );
 };

@@ -1,18 +1,20 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
-import { sessions, users } from './auth.table.ts';
+import { apiTokens, sessions, users } from './auth.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
-export type SessionUserRow = {
-  user: UserRow;
-  jurisdictionName: string | null;
-  csrfToken: string;
-  expiresAt: Date;
-};
+export type SessionRow = typeof sessions.$inferSelect;
+export type TokenRow = typeof apiTokens.$inferSelect;
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: number, lock = false): Promise<UserRow | undefined> {
+  const query = db.select().from(users).where(eq(users.id, id));
+  const [row] = lock ? await query.for('update') : await query;
   return row;
 }
 
@@ -22,6 +24,23 @@ export async function findJurisdictionName(db: DbOrTx, code: string | null): Pro
   return row?.name ?? null;
 }
 
+export async function updateUser(db: DbOrTx, id: number, values: Partial<typeof users.$inferInsert>): Promise<void> {
+  await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
+}
+
+/** Count a failed login atomically; lock the account when the limit is reached. */
+export async function recordFailedLogin(db: DbOrTx, id: number, maxFailures: number, lockUntil: Date): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({
+      failedLogins: sql`${users.failedLogins} + 1`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, id))
+    .returning();
+  return row!;
+}
+
 export async function insertSession(
   db: DbOrTx,
   values: { tokenHash: string; userId: number; csrfToken: string; expiresAt: Date; ip: string | null; userAgent: string | null },
@@ -29,9 +48,13 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
-export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date): Promise<SessionUserRow | undefined> {
+export async function findLiveSession(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date,
+): Promise<{ user: UserRow; jurisdictionName: string | null; csrfToken: string } | undefined> {
   const [row] = await db
-    .select({ user: users, jurisdictionName: jurisdictions.name, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt })
+    .select({ user: users, jurisdictionName: jurisdictions.name, csrfToken: sessions.csrfToken })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))
@@ -40,8 +63,23 @@ export async function findLiveSession(db: DbOrTx, tokenHash: string, now: Date):
   return row;
 }
 
+export async function listSessions(db: DbOrTx, userId: number, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.createdAt));
+}
+
 export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteUserSessions(db: DbOrTx, userId: number, exceptTokenHash?: string): Promise<number> {
+  const where = exceptTokenHash
+    ? and(eq(sessions.userId, userId), sql`${sessions.tokenHash} <> ${exceptTokenHash}`)
+    : eq(sessions.userId, userId);
+  return (await db.delete(sessions).where(where).returning({ t: sessions.tokenHash })).length;
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, now: Date): Promise<number> {
@@ -57,4 +95,32 @@ export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert):
 export async function countUsers(db: DbOrTx): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)` }).from(users);
   return Number(row?.n ?? 0);
+}
+
+export async function insertToken(db: DbOrTx, values: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+  const [row] = await db.insert(apiTokens).values(values).returning();
+  return row!;
+}
+
+export async function findLiveToken(
+  db: DbOrTx,
+  tokenHash: string,
+  now: Date,
+): Promise<{ token: TokenRow; jurisdictionName: string | null } | undefined> {
+  const [row] = await db
+    .select({ token: apiTokens, jurisdictionName: jurisdictions.name })
+    .from(apiTokens)
+    .leftJoin(jurisdictions, eq(jurisdictions.code, apiTokens.jurisdictionCode))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, tokenHash),
+        isNull(apiTokens.revokedAt),
+        or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)),
+      ),
+    );
+  return row;
+}
+
+export async function touchToken(db: DbOrTx, id: number, now: Date): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
 }

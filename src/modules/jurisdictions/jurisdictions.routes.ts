@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../platform/http/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
-import { assertAnyRole, callerOf } from '../auth/index.ts';
+import { actorOf, callerOf } from '../auth/auth.hook.ts';
+import { jurisdictionPermissions as can } from './jurisdictions.policy.ts';
 import {
   CodePathParams,
   CodeParam,
@@ -23,6 +24,7 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
   app.get(
     '/jurisdictions',
     {
+      config: { permission: can.read },
       schema: {
         tags,
         summary: 'List jurisdictions in your scope / 查询辖区内区划',
@@ -36,6 +38,7 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
   app.get(
     '/jurisdictions/counts',
     {
+      config: { permission: can.read },
       schema: {
         tags,
         summary: 'Count nodes by level / 按层级统计区划数量',
@@ -52,6 +55,7 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
   app.get(
     '/jurisdictions/:code',
     {
+      config: { permission: can.read },
       schema: {
         tags,
         summary: 'One jurisdiction with its ancestors / 区划详情',
@@ -65,6 +69,7 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
   app.post(
     '/jurisdictions',
     {
+      config: { permission: can.write },
       schema: {
         tags,
         summary: 'Add a division or grid / 新增区划或网格',
@@ -73,15 +78,14 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
       },
     },
     async (request, reply) => {
-      const caller = callerOf(request);
-      assertAnyRole(caller, 'admin');
-      return reply.status(201).send(await service.create(caller, request.body));
+      return reply.status(201).send(await service.create(callerOf(request), request.body, actorOf(request)));
     },
   );
 
   app.patch(
     '/jurisdictions/:code',
     {
+      config: { permission: can.write },
       schema: {
         tags,
         summary: 'Rename / 修改名称',
@@ -91,15 +95,14 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
       },
     },
     async (request) => {
-      const caller = callerOf(request);
-      assertAnyRole(caller, 'admin');
-      return service.rename(caller, request.params.code, request.body.name);
+      return service.rename(callerOf(request), request.params.code, request.body.name, actorOf(request));
     },
   );
 
   app.delete(
     '/jurisdictions/:code',
     {
+      config: { permission: can.write },
       schema: {
         tags,
         summary: 'Delete a node without children / 删除无下级的区划',
@@ -108,9 +111,7 @@ export const jurisdictionRoutes: RouteModule = (app, { services }) => {
       },
     },
     async (request, reply) => {
-      const caller = callerOf(request);
-      assertAnyRole(caller, 'admin');
-      await service.remove(caller, request.params.code);
+      await service.remove(callerOf(request), request.params.code, actorOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 // Rules of the jurisdiction tree. Callers see and change only their own subtree (scope prefix);
 // a node outside it answers "not found", never "forbidden", so codes of other areas do not leak.
 import type { Db } from '../../platform/db/client.ts';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { UNIQUE_VIOLATION, isReferenceViolation, sqlState } from '../../platform/db/pg-error.ts';
 import { ancestorCodes, fullDivisionCode, isWithin, levelOf, parentCode, type Level } from '../../lib/division-code.ts';
@@ -26,8 +27,8 @@ const NOT_FOUND = () => notFound('Jurisdiction', '该区划');
 
 export type JurisdictionsService = ReturnType<typeof createJurisdictionsService>;
 
-export function createJurisdictionsService(deps: { db: Db }) {
-  const { db } = deps;
+export function createJurisdictionsService(deps: { db: Db; audit: AuditService }) {
+  const { db, audit } = deps;
 
   async function getVisible(caller: Caller, code: string): Promise<store.JurisdictionRow> {
     const row = await store.findInScope(db, code, caller.scope);
@@ -69,7 +70,7 @@ export function createJurisdictionsService(deps: { db: Db }) {
       return { ...present(row), path: path.map((p) => ({ ...p, level: p.level as Level })) };
     },
 
-    async create(caller: Caller, input: { code: string; name: string }): Promise<Jurisdiction> {
+    async create(caller: Caller, input: { code: string; name: string }, actor: Actor): Promise<Jurisdiction> {
       const level = levelOf(input.code)!;
       if (!isWithin(input.code, caller.scope) || input.code === caller.scope) {
         throw new AppError(
@@ -88,7 +89,16 @@ export function createJurisdictionsService(deps: { db: Db }) {
         );
       }
       try {
-        await store.insert(db, { code: input.code, name: input.name, level, parentCode: parent });
+        await db.transaction(async (tx) => {
+          await store.insert(tx, { code: input.code, name: input.name, level, parentCode: parent });
+          await audit.record(tx, actor, {
+            action: 'create',
+            entity: 'jurisdiction',
+            entityId: input.code,
+            jurisdictionCode: input.code,
+            changes: { name: { before: null, after: input.name } },
+          });
+        });
       } catch (err) {
         if (sqlState(err) === UNIQUE_VIOLATION) {
           throw new AppError('already_exists', `Code ${input.code} already exists`, `区划代码 ${input.code} 已存在`, [
@@ -101,13 +111,22 @@ export function createJurisdictionsService(deps: { db: Db }) {
       return present((await store.findInScope(db, input.code, caller.scope))!);
     },
 
-    async rename(caller: Caller, code: string, name: string): Promise<Jurisdiction> {
-      await getVisible(caller, code);
-      await store.rename(db, code, name);
+    async rename(caller: Caller, code: string, name: string, actor: Actor): Promise<Jurisdiction> {
+      const before = await getVisible(caller, code);
+      await db.transaction(async (tx) => {
+        await store.rename(tx, code, name);
+        await audit.record(tx, actor, {
+          action: 'update',
+          entity: 'jurisdiction',
+          entityId: code,
+          jurisdictionCode: code,
+          changes: before.name === name ? null : { name: { before: before.name, after: name } },
+        });
+      });
       return present(await getVisible(caller, code));
     },
 
-    async remove(caller: Caller, code: string): Promise<void> {
+    async remove(caller: Caller, code: string, actor: Actor): Promise<void> {
       const row = await getVisible(caller, code);
       if (code === caller.scope) {
         throw new AppError('forbidden', 'You cannot delete your own jurisdiction', '不能删除本人所属辖区');
@@ -120,7 +139,16 @@ export function createJurisdictionsService(deps: { db: Db }) {
         );
       }
       try {
-        await store.remove(db, code);
+        await db.transaction(async (tx) => {
+          await store.remove(tx, code);
+          await audit.record(tx, actor, {
+            action: 'delete',
+            entity: 'jurisdiction',
+            entityId: code,
+            jurisdictionCode: code,
+            changes: { name: { before: row.name, after: null } },
+          });
+        });
       } catch (err) {
         if (isReferenceViolation(err)) {
           throw new AppError('conflict', `${row.name} is still in use (users or records belong to it)`, `${row.name} 仍被使用（有用户或记录归属于它）`);

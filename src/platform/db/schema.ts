@@ -1,4 +1,5 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migration generator.
 export { jurisdictions } from '../../modules/jurisdictions/jurisdictions.table.ts';
-export { users, sessions } from '../../modules/auth/auth.table.ts';
+export { users, sessions, apiTokens } from '../../modules/auth/auth.table.ts';
+export { auditLog, auditChain } from '../../modules/audit/audit.table.ts';
 export { jobs } from '../jobs/jobs.table.ts';

@@ -21,5 +21,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, health). Everything else requires one. */
     public?: boolean;
+    /** The permission (declared in a module's policy file) a caller needs; required unless public. */
+    permission?: string;
   }
 }

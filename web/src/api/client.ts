@@ -23,11 +23,17 @@ interface RequestOptions<T> {
 }
 
 // Calls whose 401 means "wrong password" or "not logged in yet" rather than "session expired".
-const NO_REDIRECT_ON_401 = new Set(['/auth/me', '/auth/login']);
+const NO_REDIRECT_ON_401 = new Set(['/auth/me', '/auth/login', '/auth/password']);
 let onUnauthenticated: () => void = () => {};
+let onPasswordChangeRequired: () => void = () => {};
 
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
+}
+
+/** Called when the server refuses a call until the user changes their (initial or reset) password. */
+export function setPasswordChangeRequiredHandler(handler: () => void): void {
+  onPasswordChangeRequired = handler;
 }
 
 function readCookie(name: string): string | undefined {
@@ -93,6 +99,7 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
   if (!res.ok) {
     const error = await errorFrom(res);
     if (res.status === 401 && !NO_REDIRECT_ON_401.has(path)) onUnauthenticated();
+    if (res.status === 403 && error.body.error === 'password_change_required') onPasswordChangeRequired();
     throw error;
   }
   if (res.status === 204 || !options.schema) return undefined as T;

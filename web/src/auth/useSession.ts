@@ -1,6 +1,11 @@
 // Server state of the login session: who is logged in (null = nobody), and login/logout.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SessionResponse, type CurrentUser, type LoginBody } from '../../../src/modules/auth/auth.schema.ts';
+import {
+  SessionResponse,
+  type ChangePasswordBody,
+  type CurrentUser,
+  type LoginBody,
+} from '../../../src/modules/auth/auth.schema.ts';
 import { isApiError, request } from '../api/client.ts';
 
 export const SESSION_KEY = ['session'] as const;
@@ -45,6 +50,19 @@ export function useLogout() {
     onSettled: () => {
       queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
       queryClient.setQueryData(SESSION_KEY, null);
+    },
+  });
+}
+
+/** Changes the logged-in user's own password; afterwards nothing holds them on the change page. */
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => request('/auth/password', { method: 'POST', body }),
+    onSuccess: () => {
+      queryClient.setQueryData<CurrentUser | null>(SESSION_KEY, (user) => (user ? { ...user, mustChangePassword: false } : user));
+      // Calls refused while the change was pending may now succeed; /auth/me confirms the new state.
+      void queryClient.invalidateQueries();
     },
   });
 }

@@ -2,16 +2,18 @@ import { ApiOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { useI18n } from '../i18n/index.ts';
-import { MODULES, moduleForPath, moduleName } from '../modules.ts';
+import { useCurrentUser } from '../auth/useSession.ts';
+import { moduleForPath, moduleName, visibleModules } from '../modules.ts';
 
 /** Side navigation; real links, so middle-click and "open in new tab" work. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
+  const { roles } = useCurrentUser();
   const current = moduleForPath(pathname);
 
   const items: MenuProps['items'] = [
-    ...MODULES.map(({ key, path, icon: Icon }) => ({
+    ...visibleModules(roles).map(({ key, path, icon: Icon }) => ({
       key,
       icon: <Icon />,
       label: <Link to={path}>{t(moduleName(key))}</Link>,

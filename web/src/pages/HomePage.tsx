@@ -1,4 +1,4 @@
-import { Alert, Typography } from 'antd';
+import { Typography } from 'antd';
 import { useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { LevelCountCards } from '../features/home/LevelCountCards.tsx';
@@ -16,9 +16,6 @@ export function HomePage() {
         </Typography.Paragraph>
         <Typography.Text type="secondary">{t('home.jurisdiction', { name: user.jurisdictionName })}</Typography.Text>
       </PageHeading>
-      {user.mustChangePassword && (
-        <Alert type="warning" showIcon title={t('auth.mustChangePassword')} style={{ marginBottom: 16 }} />
-      )}
       <LevelCountCards under={user.jurisdictionCode} />
       <section>
         <Typography.Title level={4}>{t('home.modules')}</Typography.Title>

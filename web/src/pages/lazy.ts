@@ -8,3 +8,7 @@ export const JurisdictionsPage = lazy(() =>
 );
 export const ComingSoonPage = lazy(() => import('./ComingSoonPage.tsx').then((m) => ({ default: m.ComingSoonPage })));
 export const NotFoundPage = lazy(() => import('./NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })));
+export const AdminPage = lazy(() => import('./AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
+export const ChangePasswordPage = lazy(() =>
+  import('./ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
+);

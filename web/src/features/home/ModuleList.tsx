@@ -1,12 +1,14 @@
 import { Avatar, List, Tag } from 'antd';
 import { Link } from 'react-router';
+import { useCurrentUser } from '../../auth/useSession.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { MODULES, moduleDesc, moduleName } from '../../modules.ts';
+import { moduleDesc, moduleName, visibleModules } from '../../modules.ts';
 
 /** Every module with one line on what it does, so new staff see what the system is for. */
 export function ModuleList() {
   const { t } = useI18n();
-  const modules = MODULES.filter((m) => m.key !== 'home');
+  const { roles } = useCurrentUser();
+  const modules = visibleModules(roles).filter((m) => m.key !== 'home');
   return (
     <List
       itemLayout="horizontal"

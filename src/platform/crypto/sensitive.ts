@@ -1,0 +1,23 @@
+// Sensitive fields in one service: encrypt for storage, decrypt for a reveal, mask for output,
+// blind-index for exact lookup. Modules never touch keys directly.
+import { maskValue, type MaskKind } from '../../lib/masking.ts';
+import { blindIndex, decryptField, encryptField, needsRotation, type KeyRing } from './field-crypto.ts';
+
+export type SensitiveFields = ReturnType<typeof createSensitiveFields>;
+
+export function createSensitiveFields(ring: KeyRing) {
+  return {
+    encrypt: (plaintext: string | null | undefined): string | null => (plaintext ? encryptField(ring, plaintext) : null),
+    decrypt: (stored: string | null): string | null => (stored ? decryptField(ring, stored) : null),
+    /** The masked plaintext of a stored value, for ordinary output. */
+    masked: (kind: MaskKind, stored: string | null): string | null => maskValue(kind, stored ? decryptField(ring, stored) : null),
+    index: (kind: string, normalised: string): string => blindIndex(ring, kind, normalised),
+    needsRotation: (stored: string) => needsRotation(ring, stored),
+    reencrypt: (stored: string): string => encryptField(ring, decryptField(ring, stored)),
+  };
+}
+
+/** Every encrypted column, so `lastmile keys rotate` can re-encrypt them all. Modules add theirs. */
+export const ENCRYPTED_COLUMNS: { table: string; column: string; key: string }[] = [
+  { table: 'users', column: 'phone_enc', key: 'id' },
+];
