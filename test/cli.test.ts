@@ -20,7 +20,7 @@ const BIN = new URL('../bin/lastmile.js', import.meta.url).pathname;
 test(`lastmile db / seed / backup / restore (${testDriver})`, { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lastmile-cli-'));
   const server = testDriver === 'pg' ? await createEmptyPgDatabase() : undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: join(dir, 'data'), LOG_LEVEL: 'warn' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: join(dir, 'data'), LASTMILE_KEY_FILE: join(dir, 'keys.json'), LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   if (server) env.DATABASE_URL = server.url;
   const cli = async (...args: string[]) => (await run(process.execPath, [BIN, ...args], { env })).stdout;
@@ -37,12 +37,16 @@ test(`lastmile db / seed / backup / restore (${testDriver})`, { timeout: 120_000
   try {
     const pending = await run(process.execPath, [BIN, 'db', 'status'], { env }).catch((e: { code: number; stdout: string }) => e);
     assert.equal((pending as { code?: number }).code, 3, 'status exits 3 while migrations are pending');
+    assert.match(await cli('keys', 'init'), /key file written/);
     const total = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length;
     assert.match(await cli('db', 'migrate'), new RegExp(`applied ${total} migration`));
     assert.match(await cli('db', 'migrate'), /applied 0 migration/);
     assert.match(await cli('db', 'status'), new RegExp(`migrations: ${total}/${total} applied`));
     assert.match(await cli('seed', 'demo'), /308 places and 5 users added/);
     assert.match(await cli('seed', 'demo'), /0 places and 0 users added/, 'seeding is idempotent');
+    assert.match(await cli('audit', 'verify'), /audit chain intact: \d+ entries/);
+    assert.match(await cli('keys', 'rotate'), /new current key k2[\s\S]*re-encrypted 5 value/);
+    assert.match(await cli('keys', 'rotate', '--reencrypt-only'), /re-encrypted 0 value/);
 
     const backupFile = join(dir, testDriver === 'pg' ? 'backup.sql' : 'backup.tar.gz');
     assert.match(await cli('backup', backupFile), /backup written/);

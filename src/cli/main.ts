@@ -7,6 +7,8 @@ import { registerServe } from './commands/serve.ts';
 import { registerDb } from './commands/db.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerKeys } from './commands/keys.ts';
+import { registerAudit } from './commands/audit.ts';
 
 const program = new Command()
   .name('lastmile')
@@ -18,6 +20,8 @@ registerServe(program);
 registerDb(program);
 registerSeed(program);
 registerBackup(program);
+registerKeys(program);
+registerAudit(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -52,9 +52,14 @@ export function registerAuthentication(app: ZodApp, auth: AuthService): void {
   // A route with neither `public` nor a declared permission is a mistake: refuse to start.
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as { public?: boolean; permission?: string };
-    if (config.public) return;
-    if (!config.permission || !permissionSpec(config.permission)) {
+    if (!config.public && (!config.permission || !permissionSpec(config.permission))) {
       throw new Error(`Route ${route.method} ${route.url} declares no known permission (config.permission)`);
+    }
+    // Publish the policy in the OpenAPI document, where clients and the access-matrix test read it.
+    if (route.schema) {
+      const permission = config.public ? 'public' : config.permission!;
+      const roles = config.public ? 'anyone' : permissionSpec(permission)!.roles.join(', ');
+      Object.assign(route.schema, { 'x-permission': permission, description: `Permission: \`${permission}\` (${roles})` });
     }
   });
 

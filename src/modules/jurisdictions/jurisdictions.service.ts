@@ -157,7 +157,9 @@ export function createJurisdictionsService(deps: { db: Db; audit: AuditService }
       }
     },
 
-    countByLevel(caller: Caller, under?: string) {
+    async countByLevel(caller: Caller, under?: string) {
+      // `under` may narrow the scope or name one of its ancestors; another area is "not found".
+      if (under !== undefined && !isWithin(under, caller.scope) && !isWithin(caller.scope, under)) throw NOT_FOUND();
       return store.countByLevel(db, caller.scope, under);
     },
   };

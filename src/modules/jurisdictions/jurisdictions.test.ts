@@ -103,3 +103,10 @@ test('non-admins cannot change the tree; out-of-scope edits look like missing no
   const rename = await t.app.inject({ method: 'PATCH', url: '/api/jurisdictions/140109001', headers: reviewer.headers, payload: { name: 'x' } });
   assert.equal(rename.statusCode, 403, 'role check comes first');
 });
+
+test('counts under another area are not found; under an ancestor they cover only the own area', async () => {
+  assert.equal((await get(xhl, '/api/jurisdictions/counts?under=140109')).statusCode, 404);
+  const up = (await get(xhl, '/api/jurisdictions/counts?under=14')).json();
+  assert.equal(up.counts.county, 1);
+  assert.equal(up.counts.city, undefined);
+});

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useLogout } from '../auth/useSession.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { UserBadge } from './UserBadge.tsx';
+import { UserMenu } from './UserMenu.tsx';
 
 interface Props {
   /** Phones and tablets: the navigation lives in a drawer opened from here. */
@@ -26,7 +26,7 @@ export function AppHeader({ onOpenMenu, compact }: Props) {
           </Typography.Text>
         </Link>
         <Flex align="center" gap={compact ? 8 : 16} style={{ marginInlineStart: 'auto', minWidth: 0 }}>
-          {!compact && <UserBadge />}
+          <UserMenu compact={compact} />
           <LanguageSwitch compact={compact} />
           <Button
             type="text"

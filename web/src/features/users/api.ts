@@ -33,7 +33,10 @@ export function roleLabel(roles: RoleInfo[] | undefined, role: string, lang: Lan
   return lang === 'zh' ? info.nameZh : info.nameEn;
 }
 
-export function useUserList(params: ListUsersQuery) {
+// The schema's limit/offset are coerced from query strings; here they are plain numbers.
+export type UserListParams = Omit<ListUsersQuery, 'limit' | 'offset'> & { limit: number; offset: number };
+
+export function useUserList(params: UserListParams) {
   return useQuery({
     queryKey: ['users', 'list', params],
     queryFn: () => request('/users', { query: { ...params }, schema: UserList }),
