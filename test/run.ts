@@ -1,10 +1,11 @@
 // `npm test` (PGlite) and `npm run test:pg` (PostgreSQL at DATABASE_URL): prepares one migrated
 // template database, runs every *.test.ts with node:test, and cleans up.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_TEST_PG_URL, dropDatabases, makePgTemplate, makePgliteTemplate } from './support/templates.ts';
+import { scanLogs } from './support/log-scan.ts';
 
 const usePg = process.argv.includes('--pg');
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -25,14 +26,41 @@ if (usePg) {
   env.LASTMILE_TEST_PGLITE_TEMPLATE = file;
 }
 env.LASTMILE_TEST_TMP = tmp;
+env.LASTMILE_TEST_LOG_DIR = join(tmp, 'logs');
+mkdirSync(env.LASTMILE_TEST_LOG_DIR);
 delete env.DATABASE_URL; // tests choose their database from LASTMILE_TEST_DB, never the user's
 
 const patterns = only.length > 0 ? only : ['src/**/*.test.ts', 'test/**/*.test.ts'];
 const args = ['--test', '--test-concurrency=2', '--test-reporter=./test/support/reporter.ts', '--test-reporter-destination=stdout', ...patterns];
-const child = spawn(process.execPath, args, { stdio: 'inherit', env });
-const code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+// Forward the suite's output, holding back its closing count to add the log scan to it.
+const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], env });
+let counts = { passed: 0, failed: 0 };
+let pending = '';
+child.stdout!.on('data', (chunk: Buffer) => {
+  pending += chunk.toString();
+  const lines = pending.split('\n');
+  pending = lines.pop()!;
+  for (const line of lines) {
+    const m = /^(\d+) passed, (\d+) failed/.exec(line);
+    if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
+    else process.stdout.write(`${line}\n`);
+  }
+});
+let code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+
+// The whole run's logs must hold no plaintext ID number or phone of the samples tests used.
+const scan = scanLogs(env.LASTMILE_TEST_LOG_DIR);
+if (scan.ok) {
+  counts.passed++;
+  console.log(`✔ log scan: ${scan.lines} log lines (${(scan.bytes / 1048576).toFixed(1)} MiB) hold no plaintext ID number or phone`);
+} else {
+  counts.failed++;
+  code = code || 1;
+  console.log(`✖ log scan: plaintext personal data in the logs:\n${scan.hits.join('\n')}`);
+}
 
 if (usePg) await dropDatabases(pgUrl, runId);
 rmSync(tmp, { recursive: true, force: true });
+console.log(`\n${counts.passed} passed, ${counts.failed} failed`);
 console.log(`test run (${usePg ? 'PostgreSQL' : 'PGlite'}) took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 process.exit(code);

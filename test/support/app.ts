@@ -1,5 +1,8 @@
 // An in-process app on a fresh test database, with the demo data, for API tests via app.inject.
+import { join } from 'node:path';
+import { pino } from 'pino';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
+import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import { buildApp } from '../../src/platform/http/app.ts';
 import type { ZodApp } from '../../src/platform/http/types.ts';
 import { createServices, type Services } from '../../src/platform/services.ts';
@@ -9,6 +12,16 @@ import { generateKeyRingJson, parseKeyRing } from '../../src/platform/crypto/fie
 
 /** One key ring for the test process (keys are random per run). */
 export const testKeyRing = parseKeyRing(generateKeyRingJson());
+
+/**
+ * Under test/run.ts every test app logs at debug level into the run's log folder, which the run
+ * then scans for plaintext personal data. Run directly, tests log nothing.
+ */
+function testLogger(): { loggerInstance: Logger } | { logger: false } {
+  const dir = process.env.LASTMILE_TEST_LOG_DIR;
+  if (!dir) return { logger: false };
+  return { loggerInstance: createLogger('debug', pino.destination({ dest: join(dir, `app-${process.pid}.log`), sync: true, append: true })) };
+}
 
 export type Session = { cookie: string; csrf: string; headers: Record<string, string> };
 
@@ -26,7 +39,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const services = createServices(config, database, testKeyRing);
   if (options.seed ?? true) await seedDemo(database, services);
-  const app = await buildApp({ config, database, services }, { logger: false, serveWeb: false });
+  const app = await buildApp({ config, database, services }, { ...testLogger(), serveWeb: false });
   await app.ready();
   return {
     app,

@@ -42,6 +42,8 @@ test('phones are stored encrypted, shown masked, and revealed only with a reason
   const noReason = await inject(countyAdmin, 'POST', `/api/users/${user.id}/reveal`, { field: 'phone', reason: '' });
   assert.equal(noReason.statusCode, 400);
   assert.match(noReason.json().fields[0].messageZh, /查看理由/);
+  // A search term in the URL must not carry the number into the request log either.
+  assert.equal((await inject(countyAdmin, 'GET', '/api/users?q=13912345678')).json().total, 0);
   const revealed = await inject(countyAdmin, 'POST', `/api/users/${user.id}/reveal`, { field: 'phone', reason: '核实联系方式，回访困难家庭' });
   assert.deepEqual(revealed.json(), { field: 'phone', value: '13912345678' });
 

@@ -1,0 +1,27 @@
+// Scans the log files of a test run for plaintext personal data used by the tests.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SAMPLE_ID_NUMBERS, SAMPLE_PHONES } from './sensitive-samples.ts';
+
+export type ScanResult = { ok: boolean; lines: number; bytes: number; hits: string[] };
+
+export function scanLogs(dir: string): ScanResult {
+  const needles = [...SAMPLE_ID_NUMBERS, ...SAMPLE_ID_NUMBERS.map((s) => s.toLowerCase()), ...SAMPLE_PHONES];
+  let lines = 0;
+  let bytes = 0;
+  const hits: string[] = [];
+  for (const file of readdirSync(dir)) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    bytes += text.length;
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      lines++;
+      const found = needles.find((n) => line.includes(n));
+      if (found) hits.push(`${file}: ${found} in ${line.slice(0, 300)}`);
+    }
+  }
+  // An empty log would pass vacuously: require that the apps did log their requests.
+  const ok = hits.length === 0 && lines > 100;
+  if (lines <= 100) hits.push(`only ${lines} log lines were written; the scan proves nothing`);
+  return { ok, lines, bytes, hits };
+}
