@@ -1,7 +1,9 @@
 import { boolean, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 
-export const users = pgTable('users', {
+export const users = pgTable(
+  'users',
+  {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   username: varchar('username', { length: 64 }).notNull().unique(),
   displayName: text('display_name').notNull(),
@@ -23,7 +25,10 @@ export const users = pgTable('users', {
   phoneEnc: text('phone_enc'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});
+  },
+  // Scoped lists filter by jurisdiction prefix: pattern ops make LIKE 'prefix%' an index range.
+  (t) => [index('users_jurisdiction_prefix_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.id)],
+);
 
 // Server-side sessions, so any number of app processes share them. The cookie carries a random
 // token; only its SHA-256 is stored, so a database leak does not hand out live sessions.

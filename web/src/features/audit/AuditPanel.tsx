@@ -14,12 +14,17 @@ const PAGE_SIZE = 50;
 const DATE_FORMAT = 'YYYY-MM-DD';
 
 type RangeValue = GetProps<typeof DatePicker.RangePicker>['value'];
+type DateValue = NonNullable<RangeValue>[0];
 interface FilterValues {
   actor?: string;
   entity?: string;
   entityId?: string;
   action?: string;
+  /** Desktop: one range picker. */
   range?: RangeValue;
+  /** Phones: two single-month pickers (two months side by side or stacked do not fit). */
+  from?: DateValue;
+  to?: DateValue;
 }
 type Filters = Omit<ListAuditQuery, 'limit' | 'offset'>;
 
@@ -41,8 +46,8 @@ export function AuditPanel() {
       entity: values.entity,
       entityId: text(values.entityId),
       action: values.action,
-      from: values.range?.[0]?.format(DATE_FORMAT),
-      to: values.range?.[1]?.format(DATE_FORMAT),
+      from: (values.range?.[0] ?? values.from)?.format(DATE_FORMAT),
+      to: (values.range?.[1] ?? values.to)?.format(DATE_FORMAT),
     });
     setPage(1);
   };
@@ -127,18 +132,31 @@ export function AuditPanel() {
               <Input allowClear autoComplete="off" />
             </Form.Item>
           </Col>
-          <Col xs={24} md={16} xl={8}>
-            <Form.Item name="range" label={t('audit.dateRange')}>
-              <DatePicker.RangePicker
-                format={DATE_FORMAT}
-                allowEmpty={[true, true]}
-                style={{ width: '100%' }}
-                placeholder={[t('audit.from'), t('audit.to')]}
-                // Two months side by side are wider than a phone: stack them there.
-                classNames={{ popup: { root: phone ? 'lm-range-popup-stacked' : undefined } }}
-              />
-            </Form.Item>
-          </Col>
+          {phone ? (
+            <>
+              <Col xs={12}>
+                <Form.Item name="from" label={t('audit.from')}>
+                  <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly />
+                </Form.Item>
+              </Col>
+              <Col xs={12}>
+                <Form.Item name="to" label={t('audit.to')}>
+                  <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} inputReadOnly placement="bottomRight" />
+                </Form.Item>
+              </Col>
+            </>
+          ) : (
+            <Col xs={24} md={16} xl={8}>
+              <Form.Item name="range" label={t('audit.dateRange')}>
+                <DatePicker.RangePicker
+                  format={DATE_FORMAT}
+                  allowEmpty={[true, true]}
+                  style={{ width: '100%' }}
+                  placeholder={[t('audit.from'), t('audit.to')]}
+                />
+              </Form.Item>
+            </Col>
+          )}
         </Row>
         <Flex gap={8}>
           <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>

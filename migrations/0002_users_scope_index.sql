@@ -1,0 +1,1 @@
+CREATE INDEX "users_jurisdiction_prefix_idx" ON "users" USING btree ("jurisdiction_code" varchar_pattern_ops,"id");
