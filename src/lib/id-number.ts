@@ -2,6 +2,7 @@
 // male), and an ISO 7064 MOD 11-2 check character. Legacy 15-digit numbers (issued before 1999)
 // have a 2-digit year and no check character; we convert them to 18 digits so each person has
 // one stored form (and one blind index). Pure functions, shared by server and web.
+import { todayLocal } from './local-date.ts';
 
 export type IdNumberProblem = 'length' | 'format' | 'date' | 'check_digit' | 'future';
 
@@ -19,18 +20,6 @@ export function checkDigit(first17: string): string {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
   return CHECK_CHARS[sum % 11]!;
-}
-
-/** Today's date (YYYY-MM-DD) in China, whatever the server's own time zone. */
-function todayInShanghai(): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date());
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** YYYYMMDD → YYYY-MM-DD when it is a real calendar date, else undefined. */
@@ -54,7 +43,7 @@ function fail(reason: IdNumberProblem, message: string, messageZh: string): Pars
  * characters (NFKC), so what a clerk pastes from a scanned form works. `today` (YYYY-MM-DD,
  * default: today in Asia/Shanghai) bounds the birth date.
  */
-export function parseIdNumber(input: string, today: string = todayInShanghai()): ParsedIdNumber {
+export function parseIdNumber(input: string, today: string = todayLocal()): ParsedIdNumber {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !calendarDate(today.replaceAll('-', ''))) {
     throw new RangeError(`parseIdNumber: today must be YYYY-MM-DD, got "${today}"`);
   }
