@@ -5,7 +5,7 @@ import { SAMPLE_ID_NUMBERS, SAMPLE_PHONES } from './sensitive-samples.ts';
 
 export type ScanResult = { ok: boolean; lines: number; bytes: number; hits: string[] };
 
-export function scanLogs(dir: string): ScanResult {
+export function scanLogs(dir: string, minLines = 100): ScanResult {
   const needles = [...SAMPLE_ID_NUMBERS, ...SAMPLE_ID_NUMBERS.map((s) => s.toLowerCase()), ...SAMPLE_PHONES];
   let lines = 0;
   let bytes = 0;
@@ -21,7 +21,7 @@ export function scanLogs(dir: string): ScanResult {
     }
   }
   // An empty log would pass vacuously: require that the apps did log their requests.
-  const ok = hits.length === 0 && lines > 100;
-  if (lines <= 100) hits.push(`only ${lines} log lines were written; the scan proves nothing`);
+  const ok = hits.length === 0 && lines >= minLines;
+  if (lines < minLines) hits.push(`only ${lines} log lines were written; the scan proves nothing`);
   return { ok, lines, bytes, hits };
 }

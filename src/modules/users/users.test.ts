@@ -65,6 +65,9 @@ test('edits are audited field by field; a phone change shows only masked values'
   assert.deepEqual(entry.changes.displayName, { before: '三桥街道社工', after: '三桥街道社工（新）' });
   assert.deepEqual(entry.changes.phone, { before: '139****5678', after: '137****1111' });
   assert.deepEqual(entry.changes.roles.after, ['social_worker', 'grid_worker']);
+  assert.deepEqual(Object.keys(entry.changes).sort(), ['displayName', 'phone', 'roles'], 'only the changed administered fields');
+  const everything = (await inject(admin, 'GET', '/api/audit?limit=500')).json();
+  assert.doesNotMatch(JSON.stringify(everything), /scrypt\$|passwordHash|phoneEnc|v1\.k\d\./, 'no secrets or ciphertexts in the audit log');
 });
 
 test('a county admin manages only its own county', async () => {

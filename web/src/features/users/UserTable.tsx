@@ -38,7 +38,12 @@ export function UserTable({ items, loading, roles, pagination, ...handlers }: Us
           <Typography.Text type="secondary">{t('users.neverLoggedIn')}</Typography.Text>
         ),
     },
-    { key: 'actions', title: t('common.actions'), render: (_, user) => <UserActions user={user} {...handlers} /> },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right', // stays in view when the table scrolls sideways
+      render: (_, user) => <UserActions user={user} {...handlers} />,
+    },
   ];
   return (
     <Table<UserSummary>
