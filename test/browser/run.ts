@@ -105,6 +105,48 @@ try {
     await phone.close();
   });
 
+  await step('admin: users list, reveal a phone with a reason, and see it in the audit log', async () => {
+    await desktop.goto(`${server.url}/admin/users`);
+    const users = desktop.getByTestId('admin-users');
+    await users.getByText('grid_worker').first().waitFor({ timeout: 10_000 });
+    await users.getByText('186****0105').first().waitFor();
+    await desktop.getByRole('button', { name: '查看 和平社区网格员' }).first().click();
+    await desktop.getByPlaceholder('例如：电话核实账号信息').fill('浏览器测试：核实网格员联系方式');
+    await desktop.getByRole('dialog').getByRole('button', { name: '查看', exact: true }).click();
+    await desktop.getByTestId('revealed-phone').getByText('18634500105').waitFor({ timeout: 10_000 });
+    await desktop.screenshot({ path: join(ARTIFACTS, 'admin-reveal.png') });
+    await desktop.keyboard.press('Escape');
+    await desktop.goto(`${server.url}/admin/audit`);
+    const audit = desktop.getByTestId('admin-audit');
+    await audit.getByText('浏览器测试：核实网格员联系方式').first().waitFor({ timeout: 10_000 });
+    await desktop.screenshot({ path: join(ARTIFACTS, 'admin-audit.png'), fullPage: true });
+  });
+
+  await step('a reset password must be changed at the next login (phone screen)', async () => {
+    // The admin resets grid_worker's password through the API, as the desktop page's session.
+    const csrf = (await desktop.context().cookies()).find((c) => c.name === 'lm_csrf')!.value;
+    const list = await (await desktop.request.get(`${server.url}/api/users?q=grid_worker`)).json();
+    const reset = await desktop.request.post(`${server.url}/api/users/${list.items[0].id}/password`, {
+      headers: { 'x-csrf-token': csrf },
+      data: { newPassword: 'Temp#Reset2026' },
+    });
+    if (reset.status() !== 204) throw new Error(`reset: ${reset.status()}`);
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    await phone.goto(server.url);
+    await phone.waitForURL(/\/login/);
+    await phone.locator('#username').fill('grid_worker');
+    await phone.locator('#password').fill('Temp#Reset2026');
+    await phone.getByRole('button', { name: /登\s*录/ }).click();
+    await phone.getByTestId('change-password-page').waitFor({ timeout: 10_000 });
+    await phone.locator('#currentPassword').fill('Temp#Reset2026');
+    await phone.locator('#newPassword').fill('Grid#Worker2026');
+    await phone.locator('#confirmPassword').fill('Grid#Worker2026');
+    await phone.screenshot({ path: join(ARTIFACTS, 'change-password-phone.png') });
+    await phone.locator('#confirmPassword').press('Enter');
+    await phone.getByTestId('home-page').waitFor({ timeout: 10_000 });
+    await phone.close();
+  });
+
   await step('no uncaught errors in the page', async () => {
     if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));
   });
