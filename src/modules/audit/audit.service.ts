@@ -23,19 +23,8 @@ export type AuditInput = {
 export type VerifyResult = { checked: number; ok: boolean; broken?: ChainBreak; headMismatch?: boolean };
 
 function present(row: store.AuditRow): AuditEntry {
-  return {
-    id: row.id,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorName: row.actorName,
-    ip: row.ip,
-    action: row.action,
-    entity: row.entity,
-    entityId: row.entityId,
-    jurisdictionCode: row.jurisdictionCode,
-    changes: (row.changes as Changes | null) ?? null,
-    reason: row.reason,
-  };
+  const { actorKind: _kind, prevHash: _prev, hash: _hash, ...entry } = toChained(row);
+  return entry;
 }
 
 function toChained(row: store.AuditRow): ChainedEntry & { prevHash: string; hash: string } {

@@ -6,6 +6,7 @@ import { applyFieldErrors, errorText } from '../api/errors.ts';
 import { useChangePassword, useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { confirmPasswordRules } from '../features/account/passwordRules.ts';
 
 interface Values {
   currentPassword: string;
@@ -78,15 +79,7 @@ export function ChangePasswordPage() {
           name="confirmPassword"
           label={t('account.confirmPassword')}
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('account.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('account.mismatch'))),
-            }),
-          ]}
+          rules={confirmPasswordRules(t)}
         >
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" maxLength={256} />
         </Form.Item>

@@ -3,6 +3,7 @@ import type { UserSummary } from '../../../../src/modules/users/users.schema.ts'
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useResetPassword } from './api.ts';
+import { confirmPasswordRules } from '../account/passwordRules.ts';
 
 interface Values {
   newPassword: string;
@@ -51,15 +52,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
           name="confirmPassword"
           label={t('account.confirmPassword')}
           dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('account.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword')
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('account.mismatch'))),
-            }),
-          ]}
+          rules={confirmPasswordRules(t)}
         >
           <Input.Password autoComplete="new-password" maxLength={256} />
         </Form.Item>
