@@ -10,7 +10,8 @@ import { permissionSpec } from '../src/platform/authz.ts';
 import { registerAuthentication } from '../src/modules/auth/auth.hook.ts';
 import type { ZodApp } from '../src/platform/http/types.ts';
 
-type Op = { method: string; path: string; permission: string };
+type Param = { in: string; name: string; required?: boolean; schema?: { type?: string; format?: string } };
+type Op = { method: string; path: string; permission: string; query: string };
 
 let t: TestApp;
 let ops: Op[];
@@ -18,14 +19,20 @@ const byRole = new Map<string, Session>();
 let outsider: Session; // every role, but in 万柏林区 140109
 let inScopeUserId: number;
 let outOfScopeUserId: number;
+let inScopePersonId: number;
 
 before(async () => {
   t = await createTestApp();
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
-    paths: Record<string, Record<string, { 'x-permission'?: string }>>;
+    paths: Record<string, Record<string, { 'x-permission'?: string; parameters?: Param[] }>>;
   };
   ops = Object.entries(doc.paths).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ method: method.toUpperCase(), path, permission: op['x-permission'] ?? '' })),
+    Object.entries(item).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      path,
+      permission: op['x-permission'] ?? '',
+      query: sampleQuery(op.parameters ?? []),
+    })),
   );
   const make = async (username: string, roles: string[], code: string) => {
     const user = await t.services.auth.createUser({ username, displayName: username, password: 'Matrix#Pass2026', jurisdictionCode: code, roles });
@@ -38,18 +45,29 @@ before(async () => {
   outOfScopeUserId = await make('m_outsider', [...ROLE_NAMES], '140109');
   outsider = await t.login('m_outsider', 'Matrix#Pass2026');
   inScopeUserId = await make('m_target', ['grid_worker'], '140107001');
+  const actor = { kind: 'system' as const, id: null, name: 'test', ip: null };
+  inScopePersonId = (await t.services.persons.create({ scope: '' }, { name: '矩阵测试', jurisdictionCode: '140107001001' }, actor)).id;
 });
+
+/** Values for required query parameters, from their declared schema (so validation passes). */
+function sampleQuery(params: Param[]): string {
+  const pairs = params
+    .filter((p) => p.in === 'query' && p.required)
+    .map((p): [string, string] => [p.name, p.schema?.format === 'date' ? '2026-01-01' : p.schema?.type === 'integer' ? '1' : 'x']);
+  return pairs.length ? `?${new URLSearchParams(pairs).toString()}` : '';
+}
 after(() => t.close());
 
-/** A concrete URL for an operation: path parameters point at records inside 140107. */
-function urlFor(path: string, ids: { code: string; id: number }): string {
-  return path.replace('{code}', ids.code).replace('{id}', String(ids.id));
+/** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
+function urlFor(op: Op): string {
+  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : inScopeUserId;
+  return op.path.replace('{code}', '140107001').replace('{id}', String(id)) + op.query;
 }
 
-async function call(op: Op, session: Session | null, ids = { code: '140107001', id: inScopeUserId }) {
+async function call(op: Op, session: Session | null) {
   const headers = session ? session.headers : {};
   const payload = ['POST', 'PUT', 'PATCH'].includes(op.method) ? {} : undefined;
-  return t.app.inject({ method: op.method as 'GET', url: urlFor(op.path, ids), headers, ...(payload ? { payload } : {}) });
+  return t.app.inject({ method: op.method as 'GET', url: urlFor(op), headers, ...(payload ? { payload } : {}) });
 }
 
 test('every API operation declares a known permission or is public', () => {
@@ -91,7 +109,7 @@ test('out of jurisdiction: records of 杏花岭区 are 404 for a 万柏林区 us
   const problems: string[] = [];
   for (const op of ops.filter((o) => /\{(code|id)\}/.test(o.path) && o.permission !== 'public')) {
     if (op.path.startsWith('/api/tokens')) continue; // token ids: covered below with a real token
-    const res = await call(op, outsider, { code: '140107001', id: inScopeUserId });
+    const res = await call(op, outsider);
     if (res.statusCode !== 404 && !(res.statusCode === 400 && op.method !== 'GET' && res.json().error === 'validation_failed')) {
       problems.push(`${op.method} ${op.path}: ${res.statusCode} ${res.body.slice(0, 120)}`);
     }

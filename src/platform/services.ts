@@ -9,6 +9,7 @@ import { createAuthService, createTokensService, type AuthService, type TokensSe
 import { createAuditService, type AuditService } from '../modules/audit/index.ts';
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';
 import { createUsersService, type UsersService } from '../modules/users/index.ts';
+import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -17,6 +18,7 @@ export type Services = {
   tokens: TokensService;
   users: UsersService;
   jurisdictions: JurisdictionsService;
+  persons: PersonsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -33,6 +35,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     tokens: createTokensService({ db, audit, ...clock }),
     users: createUsersService({ db, audit, auth, sensitive, ...clock }),
     jurisdictions: createJurisdictionsService({ db, audit }),
+    persons: createPersonsService({ db, audit, sensitive, ...clock }),
     sensitive,
     jobs: createJobQueue(db),
   };

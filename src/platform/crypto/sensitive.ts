@@ -20,4 +20,7 @@ export function createSensitiveFields(ring: KeyRing) {
 /** Every encrypted column, so `lastmile keys rotate` can re-encrypt them all. Modules add theirs. */
 export const ENCRYPTED_COLUMNS: { table: string; column: string; key: string }[] = [
   { table: 'users', column: 'phone_enc', key: 'id' },
+  { table: 'persons', column: 'id_number_enc', key: 'id' },
+  { table: 'persons', column: 'phone_enc', key: 'id' },
+  { table: 'households', column: 'bank_account_enc', key: 'id' },
 ];

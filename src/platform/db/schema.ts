@@ -3,3 +3,11 @@ export { jurisdictions } from '../../modules/jurisdictions/jurisdictions.table.t
 export { users, sessions, apiTokens } from '../../modules/auth/auth.table.ts';
 export { auditLog, auditChain } from '../../modules/audit/audit.table.ts';
 export { jobs } from '../jobs/jobs.table.ts';
+export { persons, registryHistory, vocabularies } from '../../modules/persons/persons.table.ts';
+export {
+  households,
+  householdMembers,
+  householdIncomes,
+  householdAssets,
+  householdExpenses,
+} from '../../modules/households/households.table.ts';

@@ -1,0 +1,104 @@
+import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { underPrefix, withinScope } from '../../platform/db/scope.ts';
+import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
+import { householdMembers } from '../households/households.table.ts';
+import { persons } from './persons.table.ts';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type PersonRowWithPlace = PersonRow & { jurisdictionName: string | null; householdId: number | null };
+export type PersonValues = Omit<typeof persons.$inferInsert, 'id' | 'createdAt'>;
+
+/** What a search term turned out to be (decided by the service, which knows the keys). */
+export type SearchTerm =
+  | { kind: 'id_index'; value: string }
+  | { kind: 'phone_index'; value: string }
+  | { kind: 'last4'; value: string }
+  | { kind: 'pinyin'; value: string }
+  | { kind: 'name'; value: string };
+
+const like = (s: string) => `${s.replace(/[\\%_]/g, '\\$&')}%`;
+
+function termCondition(term: SearchTerm): SQL {
+  switch (term.kind) {
+    case 'id_index':
+      return eq(persons.idNumberIndex, term.value);
+    case 'phone_index':
+      return eq(persons.phoneIndex, term.value);
+    case 'last4':
+      return eq(persons.idLast4, term.value);
+    case 'pinyin':
+      return or(sql`${persons.nameInitials} like ${like(term.value)}`, sql`${persons.namePinyin} like ${like(term.value)}`)!;
+    case 'name':
+      return sql`${persons.name} like ${like(term.value)}`;
+  }
+}
+
+const currentHousehold = sql<number | null>`(select m.household_id from ${householdMembers} m where m.person_id = ${persons.id} and m.left_at is null limit 1)`;
+
+function selectWithPlace(db: DbOrTx) {
+  return db
+    .select({ person: persons, jurisdictionName: jurisdictions.name, householdId: currentHousehold })
+    .from(persons)
+    .leftJoin(jurisdictions, eq(jurisdictions.code, persons.jurisdictionCode));
+}
+
+const flatten = (r: { person: PersonRow; jurisdictionName: string | null; householdId: number | null }): PersonRowWithPlace => ({
+  ...r.person,
+  jurisdictionName: r.jurisdictionName,
+  householdId: r.householdId,
+});
+
+export type PersonFilter = { scope: string; term?: SearchTerm; tag?: string; under?: string; limit: number; offset: number };
+
+export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: PersonRowWithPlace[]; total: number }> {
+  const conditions: SQL[] = [withinScope(persons.jurisdictionCode, f.scope), isNull(persons.mergedInto)];
+  if (f.term) conditions.push(termCondition(f.term));
+  if (f.tag) conditions.push(sql`${persons.tags} @> array[${f.tag}]::text[]`);
+  if (f.under) conditions.push(underPrefix(persons.jurisdictionCode, f.under));
+  const where = and(...conditions);
+  const rows = await selectWithPlace(db).where(where).orderBy(asc(persons.id)).limit(f.limit).offset(f.offset);
+  const [total] = await db.select({ n: count() }).from(persons).where(where);
+  return { items: rows.map(flatten), total: total?.n ?? 0 };
+}
+
+export async function findInScope(db: DbOrTx, id: number, scope: string, lock = false): Promise<PersonRowWithPlace | undefined> {
+  const query = selectWithPlace(db).where(and(eq(persons.id, id), withinScope(persons.jurisdictionCode, scope)));
+  const [row] = lock ? await query.for('update', { of: persons }) : await query;
+  return row && flatten(row);
+}
+
+/** By blind index, regardless of scope: a person exists once nationally (the caller decides what to reveal). */
+export async function findByIdNumberIndex(db: DbOrTx, index: string): Promise<PersonRow | undefined> {
+  const [row] = await db.select().from(persons).where(eq(persons.idNumberIndex, index));
+  return row;
+}
+
+export async function insert(db: DbOrTx, values: PersonValues): Promise<PersonRow> {
+  const [row] = await db.insert(persons).values(values).returning();
+  return row!;
+}
+
+export async function update(db: DbOrTx, id: number, values: Partial<PersonValues>): Promise<PersonRow> {
+  const [row] = await db
+    .update(persons)
+    .set({ ...values, version: sql`${persons.version} + 1`, updatedAt: new Date() })
+    .where(eq(persons.id, id))
+    .returning();
+  return row!;
+}
+
+/** Likely duplicates inside a county: same name and birth date, or the same phone. */
+export async function likelyDuplicates(db: DbOrTx, scope: string, limit: number) {
+  const county = sql`left(a.jurisdiction_code, 6) = left(b.jurisdiction_code, 6)`;
+  const inScope = scope === '' ? sql`true` : sql`a.jurisdiction_code like ${like(scope)} and b.jurisdiction_code like ${like(scope)}`;
+  const result = (await db.execute(sql`
+    select a.id as "a", b.id as "b",
+      case when a.phone_index is not null and a.phone_index = b.phone_index then 'same_phone' else 'same_name_birth_date' end as "reason"
+    from persons a join persons b on a.id < b.id and ${county}
+      and ((a.name = b.name and a.birth_date = b.birth_date) or (a.phone_index is not null and a.phone_index = b.phone_index))
+    where a.merged_into is null and b.merged_into is null and ${inScope}
+    order by a.id, b.id limit ${limit}`)) as unknown as { rows: { a: number; b: number; reason: string }[] };
+  return result.rows;
+}
+

@@ -1,0 +1,89 @@
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
+
+// One row per person. Sensitive values are stored as SM4 ciphertext (`*_enc`) with a blind index
+// (`*_index`, HMAC-SM3) for exact lookup; the plaintext never reaches the database.
+export const persons = pgTable(
+  'persons',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    // Lower-case pinyin without spaces or tones (zhangsan) and initials (zs), for search.
+    namePinyin: text('name_pinyin').notNull(),
+    nameInitials: text('name_initials').notNull(),
+    idNumberEnc: text('id_number_enc'),
+    idNumberIndex: text('id_number_index'),
+    // The last 4 characters are shown in every masked output anyway; kept plain for "last 4" search.
+    idLast4: varchar('id_last4', { length: 4 }),
+    sex: text('sex'),
+    birthDate: date('birth_date', { mode: 'string' }),
+    phoneEnc: text('phone_enc'),
+    phoneIndex: text('phone_index'),
+    hukouCode: varchar('hukou_code', { length: 15 }),
+    jurisdictionCode: varchar('jurisdiction_code', { length: 15 })
+      .notNull()
+      .references(() => jurisdictions.code, { onDelete: 'restrict' }),
+    address: text('address'),
+    ethnicity: text('ethnicity'),
+    maritalStatus: text('marital_status'),
+    education: text('education'),
+    employmentStatus: text('employment_status'),
+    workCapacity: text('work_capacity'),
+    disabilityCategory: text('disability_category'),
+    disabilityGrade: smallint('disability_grade'),
+    seriousIllnesses: text('serious_illnesses').array().notNull().default([]),
+    selfCare: jsonb('self_care'),
+    deathDate: date('death_date', { mode: 'string' }),
+    tags: text('tags').array().notNull().default([]),
+    contactCardNo: text('contact_card_no'),
+    // Set when this record was merged into another (a duplicate); kept for history and references.
+    mergedInto: bigint('merged_into', { mode: 'number' }).references((): AnyPgColumn => persons.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('persons_scope_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.id),
+    uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
+    index('persons_phone_idx').on(t.phoneIndex),
+    index('persons_name_idx').using('btree', t.name.op('text_pattern_ops')),
+    index('persons_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
+    index('persons_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
+    index('persons_last4_idx').on(t.idLast4),
+    index('persons_tags_idx').using('gin', t.tags),
+    index('persons_card_idx').on(t.contactCardNo),
+    check('persons_disability_grade', sql`${t.disabilityGrade} between 1 and 4`),
+  ],
+);
+
+// Every version of a person or household as it was stored (ciphertexts, never plaintext), so a
+// decision can be explained against the facts as they stood on its date.
+export const registryHistory = pgTable(
+  'registry_history',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text('entity').notNull(),
+    entityId: bigint('entity_id', { mode: 'number' }).notNull(),
+    version: integer('version').notNull(),
+    validFrom: timestamp('valid_from', { withTimezone: true, mode: 'date' }).notNull(),
+    data: jsonb('data').notNull(),
+    actorName: text('actor_name').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [uniqueIndex('registry_history_version_uq').on(t.entity, t.entityId, t.version)],
+);
+
+// Configurable lists (special-group tags, serious illnesses): code → labels.
+export const vocabularies = pgTable(
+  'vocabularies',
+  {
+    kind: text('kind').notNull(),
+    code: text('code').notNull(),
+    labelZh: text('label_zh').notNull(),
+    labelEn: text('label_en'),
+    active: integer('active').notNull().default(1),
+  },
+  (t) => [uniqueIndex('vocabularies_kind_code_uq').on(t.kind, t.code)],
+);

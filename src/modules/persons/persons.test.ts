@@ -1,0 +1,113 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { createTestApp, type Session, type TestApp } from '../../../test/support/app.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { makeIdNumber } from '../../lib/id-number.ts';
+import { SAMPLE_ID_NUMBERS } from '../../../test/support/sensitive-samples.ts';
+
+let t: TestApp;
+let xhl: Session; // county approver, 杏花岭区
+let wbl: Session; // county approver, 万柏林区
+before(async () => {
+  t = await createTestApp();
+  xhl = await t.login('xhl_approver');
+  wbl = await t.login('wbl_approver');
+});
+after(() => t.close());
+
+const inject = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  t.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
+
+const zhang = { name: '张三', idNumber: SAMPLE_ID_NUMBERS[1], phone: '13912345678', jurisdictionCode: '140107001001001', tags: ['elderly_alone'], address: '巨轮街道和平社区 3 号楼' };
+
+test('register a person: sex and birth date come from the ID number; sensitive values are masked and encrypted', async () => {
+  const res = await inject(xhl, 'POST', '/api/persons', zhang);
+  assert.equal(res.statusCode, 201, res.body);
+  const p = res.json();
+  assert.equal(p.sex, 'male');
+  assert.equal(p.birthDate, '1990-01-01');
+  assert.equal(p.idNumberMasked, '1401**********1230');
+  assert.equal(p.phoneMasked, '139****5678');
+  assert.equal(p.jurisdictionName, '第一网格');
+  const [row] = await queryRows<Record<string, string>>(t.database.db, sql`select * from persons where id = ${p.id}`);
+  assert.equal(JSON.stringify(row).includes(SAMPLE_ID_NUMBERS[1]!), false);
+  assert.equal(JSON.stringify(row).includes('13912345678'), false);
+});
+
+test('the same ID number is one person, even from another area (which learns only that it exists)', async () => {
+  const again = await inject(xhl, 'POST', '/api/persons', { ...zhang, name: '张叁' });
+  assert.equal(again.statusCode, 409);
+  assert.match(again.json().messageZh, /已登记（人员编号/);
+  const elsewhere = await inject(wbl, 'POST', '/api/persons', { ...zhang, jurisdictionCode: '140109001001001' });
+  assert.equal(elsewhere.statusCode, 409);
+  assert.match(elsewhere.json().messageZh, /其他辖区/);
+  assert.doesNotMatch(elsewhere.body, /140107|人员编号/);
+});
+
+test('search by name, pinyin initials, full pinyin, ID number, last 4 and phone — within scope only', async () => {
+  for (const q of ['张三', '张', 'zs', 'zhangs', SAMPLE_ID_NUMBERS[1]!, '1230', '13912345678']) {
+    const mine = (await inject(xhl, 'GET', `/api/persons?q=${encodeURIComponent(q)}`)).json();
+    assert.deepEqual(mine.items.map((p: { name: string }) => p.name), ['张三'], `search ${q}`);
+    const theirs = (await inject(wbl, 'GET', `/api/persons?q=${encodeURIComponent(q)}`)).json();
+    assert.equal(theirs.total, 0, `other area, search ${q}`);
+  }
+  assert.equal((await inject(xhl, 'GET', '/api/persons?tag=elderly_alone')).json().total, 1);
+});
+
+test('bad input names each field in both languages; database checks too', async () => {
+  const bad = await inject(xhl, 'POST', '/api/persons', { name: '', idNumber: '140107199001011234', jurisdictionCode: '140107', disabilityCategory: 'visual' });
+  assert.equal(bad.statusCode, 400);
+  const fields = bad.json().fields.map((f: { field: string }) => f.field).sort();
+  assert.deepEqual(fields, ['disabilityGrade', 'idNumber', 'name']);
+  const db = await inject(xhl, 'POST', '/api/persons', { name: '李四', idNumber: makeIdNumber('140107', '1985-06-01', 11), sex: 'female', jurisdictionCode: '140109001001', tags: ['no_such_tag'] });
+  assert.equal(db.statusCode, 400);
+  const problems = Object.fromEntries(db.json().fields.map((f: { field: string; messageZh: string }) => [f.field, f.messageZh]));
+  assert.match(problems.jurisdictionCode, /不在本辖区/);
+  assert.match(problems.sex, /与身份证号码不符/);
+  assert.match(problems.tags, /未知取值：no_such_tag/);
+});
+
+test('changes are versioned: the facts as of an earlier date come back', async () => {
+  const [p] = (await inject(xhl, 'GET', '/api/persons?q=zs')).json().items;
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  await t.database.db.execute(sql`update registry_history set valid_from = valid_from - interval '30 days' where entity = 'person' and entity_id = ${p.id}`);
+  const changed = await inject(xhl, 'PATCH', `/api/persons/${p.id}`, { address: '巨轮街道和平社区 9 号楼', workCapacity: 'partial', reason: '入户核查：已搬家' });
+  assert.equal(changed.statusCode, 200);
+  assert.equal(changed.json().version, 2);
+  const earlier = new Date(Date.now() + 8 * 3600_000 - 20 * 86_400_000).toISOString().slice(0, 10);
+  const asOf = (await inject(xhl, 'GET', `/api/persons/${p.id}/as-of?date=${earlier}`)).json();
+  assert.equal(asOf.address, '巨轮街道和平社区 3 号楼');
+  assert.equal(asOf.workCapacity, null);
+  assert.equal((await inject(xhl, 'GET', `/api/persons/${p.id}/as-of?date=${today}`)).json().address, '巨轮街道和平社区 9 号楼');
+  const history = (await inject(xhl, 'GET', `/api/persons/${p.id}/history`)).json();
+  assert.deepEqual(history.items.map((v: { version: number; reason: string | null }) => [v.version, v.reason]), [[2, '入户核查：已搬家'], [1, null]]);
+  const tooEarly = await inject(xhl, 'GET', `/api/persons/${p.id}/as-of?date=2000-01-01`);
+  assert.equal(tooEarly.statusCode, 404);
+  const [audit] = (await inject(xhl, 'GET', `/api/audit?entity=person&entityId=${p.id}&action=update`)).json().items;
+  assert.deepEqual(Object.keys(audit.changes).sort(), ['address', 'workCapacity']);
+});
+
+test('revealing the full ID number needs a reason and is audited; other areas get 404', async () => {
+  const [p] = (await inject(xhl, 'GET', '/api/persons?q=zs')).json().items;
+  const revealed = await inject(xhl, 'POST', `/api/persons/${p.id}/reveal`, { field: 'idNumber', reason: '办理低保申请核对身份' });
+  assert.equal(revealed.json().value, SAMPLE_ID_NUMBERS[1]);
+  assert.equal((await inject(wbl, 'POST', `/api/persons/${p.id}/reveal`, { field: 'idNumber', reason: '越权查看测试' })).statusCode, 404);
+  assert.equal((await inject(wbl, 'GET', `/api/persons/${p.id}`)).statusCode, 404);
+  const grid = await t.login('grid_worker');
+  assert.equal((await inject(grid, 'POST', `/api/persons/${p.id}/reveal`, { field: 'idNumber', reason: '网格员无权查看' })).statusCode, 403);
+});
+
+test('likely duplicates are listed and merged, keeping history', async () => {
+  const a = (await inject(xhl, 'POST', '/api/persons', { name: '王秀英', birthDate: '1950-03-03', sex: 'female', jurisdictionCode: '140107001001' })).json();
+  const b = (await inject(xhl, 'POST', '/api/persons', { name: '王秀英', idNumber: makeIdNumber('140107', '1950-03-03', 22), jurisdictionCode: '140107001001001' })).json();
+  const dups = (await inject(xhl, 'GET', '/api/persons/duplicates')).json();
+  assert.equal(dups.statusCode, undefined);
+  assert.deepEqual(dups.items.find((d: { a: number }) => d.a === a.id), { a: a.id, b: b.id, reason: 'same_name_birth_date' });
+  const merged = await inject(xhl, 'POST', `/api/persons/${a.id}/merge`, { intoId: b.id, reason: '同一人重复登记' });
+  assert.equal(merged.statusCode, 200);
+  assert.equal(merged.json().idNumberMasked?.endsWith(b.idNumberMasked.slice(-4)), true);
+  const search = (await inject(xhl, 'GET', `/api/persons?q=${encodeURIComponent('王秀英')}`)).json();
+  assert.deepEqual(search.items.map((p: { id: number }) => p.id), [b.id], 'the merged record leaves the search');
+  assert.equal((await inject(xhl, 'GET', `/api/persons/${a.id}/history`)).json().items.length, 2);
+});
