@@ -20,6 +20,7 @@ let outsider: Session; // every role, but in 万柏林区 140109
 let inScopeUserId: number;
 let outOfScopeUserId: number;
 let inScopePersonId: number;
+let inScopeHouseholdId: number;
 
 before(async () => {
   t = await createTestApp();
@@ -47,6 +48,7 @@ before(async () => {
   inScopeUserId = await make('m_target', ['grid_worker'], '140107001');
   const actor = { kind: 'system' as const, id: null, name: 'test', ip: null };
   inScopePersonId = (await t.services.persons.create({ scope: '' }, { name: '矩阵测试', jurisdictionCode: '140107001001' }, actor)).id;
+  inScopeHouseholdId = (await t.services.households.create({ scope: '' }, { jurisdictionCode: '140107001001', headPersonId: inScopePersonId }, actor)).id;
 });
 
 /** Values for required query parameters, from their declared schema (so validation passes). */
@@ -60,8 +62,8 @@ after(() => t.close());
 
 /** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
 function urlFor(op: Op): string {
-  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : inScopeUserId;
-  return op.path.replace('{code}', '140107001').replace('{id}', String(id)) + op.query;
+  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : inScopeUserId;
+  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{itemId}', '1') + op.query;
 }
 
 async function call(op: Op, session: Session | null) {
@@ -107,7 +109,7 @@ test('role × route: allowed roles get through, others get 403, anonymous gets 4
 
 test('out of jurisdiction: records of 杏花岭区 are 404 for a 万柏林区 user holding every role', async () => {
   const problems: string[] = [];
-  for (const op of ops.filter((o) => /\{(code|id)\}/.test(o.path) && o.permission !== 'public')) {
+  for (const op of ops.filter((o) => /\{(code|id|personId)\}/.test(o.path) && o.permission !== 'public')) {
     if (op.path.startsWith('/api/tokens')) continue; // token ids: covered below with a real token
     const res = await call(op, outsider);
     if (res.statusCode !== 404 && !(res.statusCode === 400 && op.method !== 'GET' && res.json().error === 'validation_failed')) {

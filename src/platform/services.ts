@@ -10,6 +10,7 @@ import { createAuditService, type AuditService } from '../modules/audit/index.ts
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';
 import { createUsersService, type UsersService } from '../modules/users/index.ts';
 import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
+import { createHouseholdsService, type HouseholdsService } from '../modules/households/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -19,6 +20,7 @@ export type Services = {
   users: UsersService;
   jurisdictions: JurisdictionsService;
   persons: PersonsService;
+  households: HouseholdsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -36,6 +38,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     users: createUsersService({ db, audit, auth, sensitive, ...clock }),
     jurisdictions: createJurisdictionsService({ db, audit }),
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
+    households: createHouseholdsService({ db, audit, sensitive, ...clock }),
     sensitive,
     jobs: createJobQueue(db),
   };
