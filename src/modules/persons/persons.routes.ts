@@ -6,12 +6,14 @@ import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { AsOfQuery } from '../households/households.schema.ts';
 import { Person, PersonIdParams, PersonInput, PersonList, PersonPatch, SearchPersonsQuery } from './persons.schema.ts';
 import { personPermissions as can } from './persons.policy.ts';
+import { exportPersons } from './persons.export.ts';
+import { assertPermission } from '../../platform/authz.ts';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };
 const tags = ['persons'];
 const Reason = z.string().trim().min(4, bi('state a reason (at least 4 characters)', '请填写理由（至少 4 个字）')).max(200);
 
-export const personRoutes: RouteModule = (app, { services }) => {
+export const personRoutes: RouteModule = (app, { services, database }) => {
   const persons = services.persons;
 
   app.get('/persons', { config: { permission: can.read }, schema: { tags, summary: 'Search persons in your jurisdiction / 查询人员', querystring: SearchPersonsQuery, response: { 200: PersonList, ...errors } } },
@@ -19,6 +21,29 @@ export const personRoutes: RouteModule = (app, { services }) => {
 
   app.post('/persons', { config: { permission: can.write }, schema: { tags, summary: 'Register a person / 登记人员', body: PersonInput, response: { 201: Person, ...errors, 409: ApiErrorBody } } },
     async (request, reply) => reply.status(201).send(await persons.create(callerOf(request), request.body, actorOf(request))));
+
+  app.get('/persons/export', {
+    config: { permission: can.read },
+    schema: {
+      tags,
+      summary: 'Export the list to .xlsx (masked; reveal=true needs the reveal permission and is audited) / 导出人员名单',
+      querystring: SearchPersonsQuery.omit({ limit: true, offset: true }).extend({ reveal: z.enum(['true', 'false']).default('false') }),
+      response: { 200: { description: 'xlsx file', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() } } }, ...errors },
+    },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const reveal = request.query.reveal === 'true';
+    if (reveal) assertPermission(caller, can.reveal);
+    const { reveal: _r, ...filter } = request.query;
+    const { stream, done } = await exportPersons({ db: database.db, audit: services.audit, sensitive: services.sensitive, persons }, caller, filter, reveal, actorOf(request));
+    request.raw.on('close', () => stream.destroy());
+    done.then((rows) => request.log.info({ rows, reveal }, 'persons exported'), (err: unknown) => request.log.warn({ err }, 'export stopped'));
+    const name = encodeURIComponent(`人员名单-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="persons.xlsx"; filename*=UTF-8''${name}`)
+      .send(stream as never); // a stream is sent as is (no serialization)
+  });
 
   app.get('/persons/duplicates', { config: { permission: can.merge }, schema: { tags, summary: 'Likely duplicates in a county (same name and birth date, or same phone) / 疑似重复人员', response: { 200: z.object({ items: z.array(z.object({ a: z.number(), b: z.number(), reason: z.string() })) }), ...errors } } },
     async (request) => ({ items: await persons.duplicates(callerOf(request)) }));

@@ -49,7 +49,7 @@ const flatten = (r: { person: PersonRow; jurisdictionName: string | null; househ
   householdId: r.householdId,
 });
 
-export type PersonFilter = { scope: string; term?: SearchTerm; tag?: string; under?: string; limit: number; offset: number };
+export type PersonFilter = { scope: string; term?: SearchTerm; tag?: string; under?: string; afterId?: number; limit: number; offset: number; withTotal?: boolean };
 
 export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: PersonRowWithPlace[]; total: number }> {
   const conditions: SQL[] = [withinScope(persons.jurisdictionCode, f.scope), isNull(persons.mergedInto)];
@@ -57,7 +57,10 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
   if (f.tag) conditions.push(sql`${persons.tags} @> array[${f.tag}]::text[]`);
   if (f.under) conditions.push(underPrefix(persons.jurisdictionCode, f.under));
   const where = and(...conditions);
-  const rows = await selectWithPlace(db).where(where).orderBy(asc(persons.id)).limit(f.limit).offset(f.offset);
+  // Keyset paging (afterId) for exports; offset paging for screens.
+  const page = f.afterId === undefined ? where : and(where, sql`${persons.id} > ${f.afterId}`);
+  const rows = await selectWithPlace(db).where(page).orderBy(asc(persons.id)).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
+  if (f.withTotal === false) return { items: rows.map(flatten), total: -1 };
   const [total] = await db.select({ n: count() }).from(persons).where(where);
   return { items: rows.map(flatten), total: total?.n ?? 0 };
 }

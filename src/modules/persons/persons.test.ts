@@ -111,3 +111,36 @@ test('likely duplicates are listed and merged, keeping history', async () => {
   assert.deepEqual(search.items.map((p: { id: number }) => p.id), [b.id], 'the merged record leaves the search');
   assert.equal((await inject(xhl, 'GET', `/api/persons/${a.id}/history`)).json().items.length, 2);
 });
+
+test('export to .xlsx: masked by default, revealed only with permission, audited either way', async () => {
+  const ExcelJS = (await import('exceljs')).default;
+  const read = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(body as never);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    return rows;
+  };
+  const masked = await t.app.inject({ method: 'GET', url: '/api/persons/export?q=zs', headers: xhl.headers });
+  assert.equal(masked.statusCode, 200);
+  assert.match(String(masked.headers['content-type']), /spreadsheetml/);
+  const rows = await read(masked.rawPayload);
+  assert.equal(rows[0]![0], '姓名');
+  assert.equal(rows.length, 2);
+  assert.equal(rows[1]![1], '1401**********1230');
+  assert.equal(rows[1]![2], '男');
+  assert.equal(rows.flat().join('|').includes('13912345678'), false);
+
+  const grid = await t.login('grid_worker');
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/persons/export?reveal=true', headers: grid.headers })).statusCode, 403);
+  const revealed = await read((await t.app.inject({ method: 'GET', url: '/api/persons/export?q=zs&reveal=true', headers: xhl.headers })).rawPayload);
+  assert.equal(revealed[1]![1], SAMPLE_ID_NUMBERS[1]);
+  const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?action=export', headers: xhl.headers })).json();
+  assert.equal(audit.total, 2);
+  assert.match(audit.items[0].reason, /REVEALED/);
+  assert.doesNotMatch(JSON.stringify(audit), /zs|1230/, 'the search text is not kept');
+
+  const theirs = await read((await t.app.inject({ method: 'GET', url: '/api/persons/export', headers: wbl.headers })).rawPayload);
+  assert.equal(theirs.length, 1, 'another area exports only its header row');
+});
