@@ -85,6 +85,10 @@ export function createHouseholdsService(deps: { db: Db; audit: AuditService; sen
       const household = await store.findInScope(tx, id, caller.scope, true);
       if (!household) throw NOT_FOUND();
       const details = typeof audited === 'function' ? audited(household) : audited;
+      // Bulk-loaded households have no history row yet: keep the version this change replaces.
+      if (!(await history.hasVersion(tx, 'household', id, household.version))) {
+        await history.ensureVersion(tx, { entity: 'household', entityId: id, version: household.version, validFrom: household.version === 1 ? household.createdAt : household.updatedAt, data: await store.loadAggregate(tx, household), actorName: 'system', reason: 'version before the first recorded change' });
+      }
       const values = (await fn(tx, household)) ?? {};
       const updated = await store.bumpVersion(tx, id, values);
       const aggregate = await store.loadAggregate(tx, updated);
@@ -234,9 +238,11 @@ export function createHouseholdsService(deps: { db: Db; audit: AuditService; sen
 
     /** The household as it stood at the end of a local day, with figures computed for that day. */
     async asOf(caller: Caller, id: number, date: string): Promise<Household> {
-      await service.get(caller, id);
+      const current = await store.findInScope(db, id, caller.scope);
+      if (!current) throw NOT_FOUND();
       const end = startOfLocalDay(addDays(date, 1));
       const version = await history.versionAt(db, 'household', id, end);
+      if (!version && current.version === 1 && current.createdAt < end) return view(db, await store.loadAggregate(db, current), date);
       if (!version) throw new AppError('not_found', `Household ${id} was not registered on ${date}`, `${date} 时该户尚未登记`);
       const agg = version.data as store.Aggregate;
       const people: personStore.PersonRow[] = [];

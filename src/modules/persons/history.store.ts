@@ -14,6 +14,22 @@ export async function appendVersion(
   await db.insert(registryHistory).values({ ...entry, reason: entry.reason ?? null });
 }
 
+/** Append a version unless that version is already kept (lazy history for bulk-loaded records). */
+export async function ensureVersion(
+  db: DbOrTx,
+  entry: { entity: HistoryEntity; entityId: number; version: number; validFrom: Date; data: unknown; actorName: string; reason?: string | null },
+): Promise<void> {
+  await db.insert(registryHistory).values({ ...entry, reason: entry.reason ?? null }).onConflictDoNothing();
+}
+
+export async function hasVersion(db: DbOrTx, entity: HistoryEntity, entityId: number, version: number): Promise<boolean> {
+  const [row] = await db
+    .select({ id: registryHistory.id })
+    .from(registryHistory)
+    .where(and(eq(registryHistory.entity, entity), eq(registryHistory.entityId, entityId), eq(registryHistory.version, version)));
+  return row !== undefined;
+}
+
 /** The version in force just before `before` (e.g. the end of a local day). */
 export async function versionAt(db: DbOrTx, entity: HistoryEntity, entityId: number, before: Date): Promise<HistoryRow | undefined> {
   const [row] = await db

@@ -9,12 +9,12 @@ import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { isWithin, levelOf } from '../../lib/division-code.ts';
 import { parseIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber, maskPhone } from '../../lib/masking.ts';
-import { pinyinKeys } from '../../lib/pinyin.ts';
 import { ageOn } from '../../lib/age.ts';
 import { startOfLocalDay, addDays, todayLocal } from '../../lib/local-date.ts';
 import { diffChanges, type Actor, type AuditService } from '../audit/audit.service.ts';
 import { findJurisdictionName } from '../auth/auth.store.ts';
 import * as store from './persons.store.ts';
+import { toPersonValues } from './person-values.ts';
 import * as history from './history.store.ts';
 import { activeCodes } from './vocabulary.store.ts';
 import type { Person, PersonPatch } from './persons.schema.ts';
@@ -95,36 +95,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
     return problems;
   }
 
-  /** Stored values of a person: derived sex/birth date, pinyin keys, ciphertexts and blind indexes. */
-  function toValues(p: Partial<PersonData>): Partial<store.PersonValues> {
-    const v: Partial<store.PersonValues> = {};
-    const set = <K extends keyof store.PersonValues>(k: K, value: store.PersonValues[K] | undefined) => {
-      if (value !== undefined) v[k] = value;
-    };
-    if (p.name !== undefined) {
-      const keys = pinyinKeys(p.name);
-      Object.assign(v, { name: p.name, namePinyin: keys.full, nameInitials: keys.initials });
-    }
-    if (p.idNumber !== undefined) {
-      const parsed = parseIdNumber(p.idNumber);
-      if (parsed.ok) {
-        Object.assign(v, {
-          idNumberEnc: sensitive.encrypt(parsed.value),
-          idNumberIndex: sensitive.index('id_number', parsed.value),
-          idLast4: parsed.value.slice(-4),
-          sex: parsed.sex,
-          birthDate: parsed.birthDate,
-        });
-      }
-    }
-    if (p.phone !== undefined) Object.assign(v, { phoneEnc: sensitive.encrypt(p.phone), phoneIndex: sensitive.index('phone', p.phone) });
-    if (p.sex !== undefined && v.sex === undefined) set('sex', p.sex);
-    if (p.birthDate !== undefined && v.birthDate === undefined) set('birthDate', p.birthDate);
-    for (const k of ['hukouCode', 'jurisdictionCode', 'address', 'ethnicity', 'maritalStatus', 'education', 'employmentStatus', 'workCapacity', 'disabilityCategory', 'disabilityGrade', 'seriousIllnesses', 'selfCare', 'deathDate', 'tags', 'contactCardNo'] as const) {
-      if (p[k] !== undefined) (v as Record<string, unknown>)[k] = p[k];
-    }
-    return v;
-  }
+  const toValues = (p: Partial<PersonData>) => toPersonValues(sensitive, p);
 
   /** The audit view of plain input: sensitive values masked. */
   function auditView(p: Partial<PersonData>): Record<string, unknown> {
@@ -142,6 +113,12 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
 
   async function snapshot(tx: DbOrTx, row: store.PersonRow, actor: Actor, reason?: string | null) {
     await history.appendVersion(tx, { entity: 'person', entityId: row.id, version: row.version, validFrom: now(), data: row, actorName: actor.name, reason: reason ?? null });
+  }
+
+  /** Records loaded in bulk have no history row yet: keep the version a change replaces. */
+  async function keepPrevious(tx: DbOrTx, row: store.PersonRow) {
+    const { jurisdictionName: _j, householdId: _h, ...stored } = row as store.PersonRowWithPlace;
+    await history.ensureVersion(tx, { entity: 'person', entityId: row.id, version: row.version, validFrom: row.version === 1 ? row.createdAt : row.updatedAt, data: stored, actorName: 'system', reason: 'version before the first recorded change' });
   }
 
   function duplicateError(existingInScope: boolean, id?: number): AppError {
@@ -227,6 +204,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
             const existing = await store.findByIdNumberIndex(tx, values.idNumberIndex);
             if (existing && existing.id !== id) throw duplicateError(isWithin(existing.jurisdictionCode, caller.scope), existing.id);
           }
+          await keepPrevious(tx, before);
           const row = await store.update(tx, id, values);
           await snapshot(tx, row, actor, reason);
           await audit.record(tx, actor, { action: 'update', entity: 'person', entityId: id, jurisdictionCode: row.jurisdictionCode, changes: diff, reason: reason ?? null });
@@ -250,8 +228,12 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
 
     /** The person as registered at the end of a local day (404 if not registered yet, or out of scope now). */
     async asOf(caller: Caller, id: number, date: string): Promise<Person> {
-      await service.get(caller, id);
-      const version = await history.versionAt(db, 'person', id, startOfLocalDay(addDays(date, 1)));
+      const current = await store.findInScope(db, id, caller.scope);
+      if (!current) throw NOT_FOUND();
+      const end = startOfLocalDay(addDays(date, 1));
+      const version = await history.versionAt(db, 'person', id, end);
+      // Never changed since it was registered (bulk-loaded records have no history row): the current row.
+      if (!version && current.version === 1 && current.createdAt < end) return present(current);
       if (!version) throw new AppError('not_found', `Person ${id} was not registered on ${date}`, `${date} 时尚未登记该人员`);
       const data = version.data as store.PersonRow & { updatedAt: string; createdAt: string };
       return present({ ...data, updatedAt: new Date(data.updatedAt), createdAt: new Date(data.createdAt), jurisdictionName: null, householdId: null });
@@ -281,6 +263,8 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
           if ((current === null || (Array.isArray(current) && current.length === 0)) && val !== null) (fill as Record<string, unknown>)[k] = val;
         }
         if (fill.idNumberIndex) await store.update(tx, sourceId, { idNumberIndex: null });
+        await keepPrevious(tx, source);
+        await keepPrevious(tx, target);
         const updatedTarget = await store.update(tx, targetId, fill);
         const updatedSource = await store.update(tx, sourceId, { mergedInto: targetId, idNumberIndex: null });
         await moveMemberships(tx, sourceId, targetId, target.householdId !== null);
