@@ -34,5 +34,24 @@ try {
     console.error(`${err.messageZh}\n${err.message}`);
     process.exit(1);
   }
-  throw err;
+  console.error(describeFailure(err));
+  process.exit(1);
+}
+
+/**
+ * An unexpected failure, told without the data it was handling: database errors carry the
+ * query's parameter values (names, ciphertexts), which must not reach a terminal or a CI log.
+ */
+function describeFailure(err: unknown): string {
+  const lines: string[] = [];
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const message = String((e as Error).message ?? e)
+      .split('\n')
+      .filter((l) => !l.startsWith('params:'))
+      .join(' ')
+      .slice(0, 500);
+    lines.push(`${depth === 0 ? 'lastmile failed' : 'caused by'}: ${(e as Error).name ?? 'Error'}: ${message}`);
+  }
+  const stack = (err as Error).stack?.split('\n').slice(1, 6).join('\n');
+  return `${lines.join('\n')}\n${stack ?? ''}\n出错了，请把以上信息发给维护人员（不含个人数据）。`;
 }
