@@ -9,6 +9,7 @@ import { registerSeed } from './commands/seed.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerImport } from './commands/import.ts';
 
 const program = new Command()
   .name('lastmile')
@@ -22,6 +23,7 @@ registerSeed(program);
 registerBackup(program);
 registerKeys(program);
 registerAudit(program);
+registerImport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -55,24 +55,9 @@ export async function loadHouseholdBatch(tx: DbOrTx, sensitive: SensitiveFields,
 
   // Persons: reuse anyone already registered under the same ID number.
   const values = todo.flatMap((b) => b.members.map((m) => toPersonValues(sensitive, m.person) as PersonValues));
-  const indexes = values.map((v) => v.idNumberIndex).filter((x): x is string => !!x);
-  const known = new Map<string, number>();
-  for (let i = 0; i < indexes.length; i += 5000) {
-    const rows = await tx.select({ id: persons.id, index: persons.idNumberIndex }).from(persons).where(inArray(persons.idNumberIndex, indexes.slice(i, i + 5000)));
-    for (const r of rows) known.set(r.index!, r.id);
-  }
-  const personIds: number[] = new Array(values.length);
-  const fresh: { at: number; v: PersonValues }[] = [];
-  values.forEach((v, at) => {
-    const id = v.idNumberIndex ? known.get(v.idNumberIndex) : undefined;
-    if (id !== undefined) personIds[at] = id;
-    else fresh.push({ at, v });
-  });
-  const freshIds = await reserveIds(tx, 'persons', fresh.length);
-  fresh.forEach((c, i) => (personIds[c.at] = freshIds[i]!));
-  await unnestInsert(tx, 'persons', PERSON_COLUMNS.map(([n, t]) => [n, t] as const), PERSON_COLUMNS.map(([, , key]) => (key === 'id' ? freshIds : fresh.map((c) => (c.v as Record<string, unknown>)[key] ?? null))) as unknown[][], { overridingIds: true });
-  result.persons = fresh.length;
-  result.personsReused = values.length - fresh.length;
+  const { ids: personIds, inserted } = await insertPersonsReusing(tx, values);
+  result.persons = inserted;
+  result.personsReused = values.length - inserted;
 
   // Households, then everything that hangs off them.
   const householdIds = await reserveIds(tx, 'households', todo.length);
@@ -108,7 +93,38 @@ export async function loadHouseholdBatch(tx: DbOrTx, sensitive: SensitiveFields,
   await unnestInsert(tx, 'household_assets', [['household_id', 'bigint'], ['kind', 'text'], ['value_fen', 'bigint'], ['floor_area_cm2', 'bigint'], ['description', 'text'], ['as_of', 'date']], assets);
   await unnestInsert(tx, 'household_expenses', [['household_id', 'bigint'], ['kind', 'text'], ['amount_fen', 'bigint'], ['date', 'date'], ['description', 'text']], expenses);
   const memberRows = members[0]!, incomeRows = incomes[0]!, assetRows = assets[0]!, expenseRows = expenses[0]!;
-  result.rows = fresh.length + todo.length + memberRows.length + incomeRows.length + assetRows.length + expenseRows.length;
+  result.rows = inserted + todo.length + memberRows.length + incomeRows.length + assetRows.length + expenseRows.length;
   return result;
 }
 
+
+/**
+ * Insert persons in one statement, reusing anyone already registered under the same ID number.
+ * Returns each input's person id, in input order.
+ */
+export async function insertPersonsReusing(tx: DbOrTx, values: PersonValues[]): Promise<{ ids: number[]; inserted: number }> {
+  const indexes = values.map((v) => v.idNumberIndex).filter((x): x is string => !!x);
+  const known = new Map<string, number>();
+  for (let i = 0; i < indexes.length; i += 5000) {
+    const rows = await tx.select({ id: persons.id, index: persons.idNumberIndex }).from(persons).where(inArray(persons.idNumberIndex, indexes.slice(i, i + 5000)));
+    for (const r of rows) known.set(r.index!, r.id);
+  }
+  const ids: number[] = new Array(values.length);
+  const fresh: { at: number; v: PersonValues }[] = [];
+  values.forEach((v, at) => {
+    const id = v.idNumberIndex ? known.get(v.idNumberIndex) : undefined;
+    if (id !== undefined) ids[at] = id;
+    else fresh.push({ at, v });
+  });
+  const freshIds = await reserveIds(tx, 'persons', fresh.length);
+  fresh.forEach((c, i) => (ids[c.at] = freshIds[i]!));
+  await unnestInsert(
+    tx,
+    'persons',
+    PERSON_COLUMNS.map(([n, t]) => [n, t] as const),
+    // Array columns are NOT NULL: an absent list is an empty one.
+    PERSON_COLUMNS.map(([, type, key]) => (key === 'id' ? freshIds : fresh.map((c) => (c.v as Record<string, unknown>)[key] ?? (type === 'text[]' ? [] : null)))) as unknown[][],
+    { overridingIds: true },
+  );
+  return { ids, inserted: fresh.length };
+}

@@ -11,3 +11,4 @@ export {
   householdAssets,
   householdExpenses,
 } from '../../modules/households/households.table.ts';
+export { imports } from '../../modules/imports/imports.table.ts';

@@ -1,0 +1,33 @@
+import { bigint, customType, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/** bytea as a Buffer on both drivers (PGlite returns Uint8Array, pg a Buffer). */
+export const bytea = customType<{ data: Buffer; driverData: Uint8Array | Buffer }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+  toDriver: (value) => value,
+});
+
+// An uploaded ledger file, its validation report and the outcome of committing it.
+export const imports = pgTable(
+  'imports',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text('kind').notNull(),
+    fileName: text('file_name').notNull(),
+    format: text('format').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    content: bytea('content').notNull(),
+    status: text('status').notNull(),
+    progress: jsonb('progress'),
+    counts: jsonb('counts'),
+    committed: jsonb('committed'),
+    report: bytea('report'),
+    error: text('error'),
+    createdBy: text('created_by').notNull(),
+    // The importer's jurisdiction: rows must lie inside it; the import is visible inside it.
+    scope: varchar('scope', { length: 15 }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('imports_scope_idx').using('btree', t.scope.op('varchar_pattern_ops'), t.id)],
+);
