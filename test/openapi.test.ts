@@ -11,7 +11,7 @@ before(async () => {
 after(() => t.close());
 
 // Action endpoints that take no body on purpose; any other POST/PUT/PATCH must declare one.
-const BODYLESS_ACTIONS = new Set(['post /api/auth/logout', 'post /api/users/{id}/unlock']);
+const BODYLESS_ACTIONS = new Set(['post /api/auth/logout', 'post /api/users/{id}/unlock', 'post /api/imports/{id}/commit']);
 
 type Operation = { responses?: Record<string, unknown>; requestBody?: unknown; parameters?: { in: string; name: string }[] };
 

@@ -11,6 +11,7 @@ import { createJurisdictionsService, type JurisdictionsService } from '../module
 import { createUsersService, type UsersService } from '../modules/users/index.ts';
 import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
 import { createHouseholdsService, type HouseholdsService } from '../modules/households/index.ts';
+import { createImportsService, type ImportsService } from '../modules/imports/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -21,6 +22,7 @@ export type Services = {
   jurisdictions: JurisdictionsService;
   persons: PersonsService;
   households: HouseholdsService;
+  imports: ImportsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -31,6 +33,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const audit = createAuditService({ db, ...clock });
   const sensitive = createSensitiveFields(keyRing);
   const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, ...clock });
+  const jobs = createJobQueue(db);
   return {
     audit,
     auth,
@@ -39,14 +42,15 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     jurisdictions: createJurisdictionsService({ db, audit }),
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
+    imports: createImportsService({ db, sensitive, audit, jobs }),
     sensitive,
-    jobs: createJobQueue(db),
+    jobs,
   };
 }
 
 /** Every job type any module defines; the worker runs these. */
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [purgeSessionsJob(services.auth)] as JobDefinition[];
+  return [purgeSessionsJob(services.auth), ...services.imports.jobs] as JobDefinition[];
 }
 
 /** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */

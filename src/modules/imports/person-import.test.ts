@@ -146,3 +146,46 @@ test(`an import killed half-way (kill -9) finishes on a re-run with nothing dupl
     await server?.drop();
   }
 });
+
+test('through the API: upload, background validation with report, commit, progress; scoped', async () => {
+  const { createWorker } = await import('../../platform/jobs/index.ts');
+  const { jobDefinitions } = await import('../../platform/services.ts');
+  const { createLogger } = await import('../../platform/logger.ts');
+  const worker = createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') });
+  const s = await t.login('julun_reviewer'); // 巨轮街道 140107001
+  // Own ID numbers (sequences 700+): other seeds' generated numbers may collide with earlier tests.
+  const rows = ledgerRows(12, { under: '140107001', seed: 31 }).map((r, i) => {
+    const male = r[2] === '男';
+    return [r[0]!, makeIdNumber('140107', r[3]!, 700 + i * 2 + (male ? 1 : 0)), ...r.slice(2)];
+  });
+  rows.push(['坏号码', '140107199001011234', null, null, null, '140107001001', null, null, null, null]);
+  const file = join(dir, 'api.xlsx');
+  await writeLedger(file, rows);
+  const upload = await t.app.inject({ method: 'POST', url: '/api/imports/persons?fileName=' + encodeURIComponent('巨轮台账.xlsx'), headers: { ...s.headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: await readFile(file) });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const id = upload.json().id;
+  assert.equal(upload.json().status, 'validating');
+  const [stored] = await queryRows<{ content: Buffer }>(t.database.db, sql`select content from imports where id = ${id}`);
+  assert.equal(Buffer.from(stored!.content).includes(Buffer.from(rows[0]![1]!)), false, 'the stored file is encrypted');
+  await worker.drain();
+  const validated = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: s.headers })).json();
+  assert.equal(validated.status, 'validated');
+  assert.deepEqual({ ok: validated.counts.ok, error: validated.counts.error }, { ok: rows.length - 1, error: 1 });
+  const report = await t.app.inject({ method: 'GET', url: `/api/imports/${id}/report`, headers: s.headers });
+  assert.match(String(report.headers['content-type']), /spreadsheetml/);
+  assert.equal((await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: (await t.login('wbl_approver')).headers })).statusCode, 404);
+  const committing = await t.app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: s.headers });
+  assert.equal(committing.json().status, 'committing');
+  await worker.drain();
+  const done = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: s.headers })).json();
+  assert.equal(done.status, 'done');
+  assert.equal(done.committed.households, 12);
+  const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?action=import', headers: (await t.login('admin')).headers })).json();
+  assert.ok(audit.items.some((e: { reason: string }) => e.reason.includes(`import #${id}`)));
+  const badType = await t.app.inject({ method: 'POST', url: '/api/imports/persons?fileName=x.xlsx', headers: { ...s.headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('not a spreadsheet') });
+  assert.equal(badType.statusCode, 201);
+  await worker.drain();
+  const failed = (await t.app.inject({ method: 'GET', url: `/api/imports/${badType.json().id}`, headers: s.headers })).json();
+  assert.equal(failed.status, 'failed');
+  assert.match(failed.error, /[\u4e00-\u9fff]/, 'a clear Chinese reason');
+});

@@ -22,13 +22,14 @@ import { userRoutes } from '../../modules/users/index.ts';
 import { auditRoutes } from '../../modules/audit/index.ts';
 import { personRoutes } from '../../modules/persons/index.ts';
 import { householdRoutes } from '../../modules/households/index.ts';
+import { importRoutes } from '../../modules/imports/index.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes];
 
 export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; loggerInstance?: Logger; serveWeb?: boolean };
 

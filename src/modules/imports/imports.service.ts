@@ -1,0 +1,150 @@
+// Import jobs behind the API: upload → background validation with progress and a report →
+// commit in the background. The uploaded file and its report hold plaintext personal data,
+// so both are stored encrypted (SM4/HMAC-SM3), like every other sensitive field.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { withinScope } from '../../platform/db/scope.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
+import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
+import { todayLocal } from '../../lib/local-date.ts';
+import type { Actor, AuditService } from '../audit/audit.service.ts';
+import { imports } from './imports.table.ts';
+import { commitPersons, reportFor, validatePersons } from './person-import.ts';
+import type { ImportFormat } from './read-rows.ts';
+import type { ImportJob } from './import.schema.ts';
+
+type Row = typeof imports.$inferSelect;
+
+function present(row: Row): ImportJob {
+  return {
+    id: row.id,
+    kind: 'persons',
+    fileName: row.fileName,
+    status: row.status as ImportJob['status'],
+    progress: (row.progress as ImportJob['progress']) ?? null,
+    counts: (row.counts as ImportJob['counts']) ?? null,
+    committed: (row.committed as ImportJob['committed']) ?? null,
+    error: row.error,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+  };
+}
+
+export type ImportsService = ReturnType<typeof createImportsService>;
+
+export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue }) {
+  const { db, sensitive } = deps;
+  const seal = (data: Buffer) => Buffer.from(sensitive.encrypt(data.toString('base64'))!, 'utf8');
+  const open = (sealed: Buffer) => Buffer.from(sensitive.decrypt(sealed.toString('utf8'))!, 'base64');
+  const update = (id: number, values: Partial<typeof imports.$inferInsert>) => db.update(imports).set({ ...values, updatedAt: new Date() }).where(eq(imports.id, id));
+  const load = async (id: number) => {
+    const [row] = await db.select().from(imports).where(eq(imports.id, id));
+    if (!row) throw new Error(`import ${id} is gone`);
+    return row;
+  };
+  const ctxOf = (row: Row) => ({ db, sensitive, scope: row.scope, today: todayLocal() });
+  const progress = (id: number) => {
+    let last = 0;
+    return (done: number, total: number) => {
+      if (Date.now() - last < 500 && done < total) return;
+      last = Date.now();
+      void update(id, { progress: { done, total } });
+    };
+  };
+
+  const validateJob = defineJob({
+    name: 'imports.validate',
+    schema: z.object({ importId: z.number().int() }),
+    maxAttempts: 2,
+    async handler({ importId }) {
+      const row = await load(importId);
+      const content = open(row.content);
+      try {
+        const v = await validatePersons(ctxOf(row), content, row.format as ImportFormat, progress(importId));
+        const report = await reportFor(content, row.format as ImportFormat, v);
+        await update(importId, { status: 'validated', counts: v.counts, report: seal(report), progress: { done: v.totalRows, total: v.totalRows } });
+      } catch (err) {
+        const message = err instanceof AppError ? `${err.messageZh} / ${err.message}` : String((err as Error).message ?? err);
+        await update(importId, { status: 'failed', error: message });
+      }
+    },
+  });
+
+  const commitJob = defineJob({
+    name: 'imports.commit',
+    schema: z.object({ importId: z.number().int(), actor: z.object({ kind: z.enum(['user', 'token', 'system']), id: z.number().nullable(), name: z.string(), ip: z.string().nullable() }) }),
+    maxAttempts: 3, // resumable: a retry finishes what an interrupted run started
+    async handler({ importId, actor }) {
+      const row = await load(importId);
+      const result = await commitPersons(ctxOf(row), open(row.content), row.format as ImportFormat, row.fileSha256.slice(0, 16), {
+        onProgress: progress(importId),
+        afterBatch: (tx, note) => deps.audit.record(tx, actor as Actor, { action: 'import', entity: 'person', jurisdictionCode: row.scope || null, reason: `import #${importId} ${row.fileName}: ${note}` }),
+      });
+      await update(importId, { status: 'done', committed: { households: result.households, persons: result.persons } });
+      return result;
+    },
+  });
+
+  return {
+    jobs: [validateJob, commitJob],
+
+    async upload(caller: { scope: string }, file: { fileName: string; content: Buffer }, actor: Actor): Promise<ImportJob> {
+      const format: ImportFormat = /\.csv$/i.test(file.fileName) ? 'csv' : 'xlsx';
+      if (file.content.length === 0) throw new AppError('validation_failed', 'The file is empty', '文件为空', [{ field: 'file', message: 'empty', messageZh: '文件为空' }]);
+      const id = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(imports)
+          .values({
+            kind: 'persons',
+            fileName: file.fileName.slice(0, 200),
+            format,
+            fileSha256: createHash('sha256').update(file.content).digest('hex'),
+            content: seal(file.content),
+            status: 'validating',
+            createdBy: actor.name,
+            scope: caller.scope,
+          })
+          .returning({ id: imports.id });
+        await deps.jobs.enqueue(validateJob, { importId: row!.id }, { tx });
+        await deps.audit.record(tx, actor, { action: 'upload', entity: 'import', entityId: row!.id, jurisdictionCode: caller.scope || null, reason: file.fileName.slice(0, 200) });
+        return row!.id;
+      });
+      return present(await load(id));
+    },
+
+    async get(caller: { scope: string }, id: number): Promise<ImportJob> {
+      return present(await this.row(caller, id));
+    },
+
+    async row(caller: { scope: string }, id: number): Promise<Row> {
+      const [row] = await db.select().from(imports).where(and(eq(imports.id, id), withinScope(imports.scope, caller.scope)));
+      if (!row) throw notFound('Import', '该导入');
+      return row;
+    },
+
+    async list(caller: { scope: string }): Promise<ImportJob[]> {
+      const rows = await db.select().from(imports).where(withinScope(imports.scope, caller.scope)).orderBy(desc(imports.id)).limit(50);
+      return rows.map(present);
+    },
+
+    async report(caller: { scope: string }, id: number): Promise<Buffer> {
+      const row = await this.row(caller, id);
+      if (!row.report) throw new AppError('conflict', 'The report is not ready yet', '校验报告尚未生成');
+      return open(row.report);
+    },
+
+    async commit(caller: { scope: string }, id: number, actor: Actor): Promise<ImportJob> {
+      const row = await this.row(caller, id);
+      if (row.status !== 'validated' && row.status !== 'failed') throw new AppError('conflict', `The import is ${row.status}`, `当前状态（${row.status}）不能提交`);
+      if (!row.counts || (row.counts as { ok: number }).ok === 0) throw new AppError('conflict', 'No row passed validation', '没有通过校验的行');
+      await db.transaction(async (tx) => {
+        await tx.update(imports).set({ status: 'committing', error: null, progress: null, updatedAt: new Date() }).where(eq(imports.id, id));
+        await deps.jobs.enqueue(commitJob, { importId: id, actor }, { tx });
+      });
+      return present(await load(id));
+    },
+  };
+}
