@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
+import { ledgerRows, writeLedger } from '../support/ledger.ts';
+import { pinyinKeys } from '../../src/lib/pinyin.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -145,6 +147,41 @@ try {
     await phone.locator('#confirmPassword').press('Enter');
     await phone.getByTestId('home-page').waitFor({ timeout: 10_000 });
     await phone.close();
+  });
+
+  await step('registry: import a ledger, see the report, fix it, commit, find a person by pinyin initials', async () => {
+    const rows = ledgerRows(3, { under: '140107001', seed: 99 });
+    const bad = [...rows, ['错号码', '140107199001011234', null, null, null, '140107001001', null, null, null, null]];
+    const badFile = join(ARTIFACTS, 'ledger-with-error.xlsx');
+    const goodFile = join(ARTIFACTS, 'ledger-fixed.xlsx');
+    await writeLedger(badFile, bad);
+    await writeLedger(goodFile, rows);
+    await desktop.goto(`${server.url}/registry/import`);
+    await desktop.getByTestId('import-page').waitFor();
+    await desktop.locator('[data-testid=import-upload] input[type=file]').setInputFiles(badFile);
+    const counts = desktop.getByTestId('import-counts');
+    await counts.locator('[data-count=error]').getByText('1', { exact: true }).waitFor({ timeout: 20_000 });
+    await desktop.getByText('下载校验报告').first().waitFor();
+    await desktop.screenshot({ path: join(ARTIFACTS, 'import-report.png'), fullPage: true });
+    // The clerk fixes the file (drops the bad row) and uploads it again.
+    await desktop.goto(`${server.url}/registry/import`);
+    await desktop.locator('[data-testid=import-upload] input[type=file]').setInputFiles(goodFile);
+    await desktop.getByTestId('import-counts').locator('[data-count=ok]').getByText(String(rows.length), { exact: true }).waitFor({ timeout: 20_000 });
+    await desktop.getByRole('button', { name: '提交导入' }).click();
+    await desktop.getByText('导入完成').first().waitFor({ timeout: 30_000 });
+    const name = rows[0]![0]!;
+    const initials = pinyinKeys(name).initials;
+    await desktop.goto(`${server.url}/registry`);
+    const searched = desktop.waitForResponse((r) => r.url().includes('/api/persons?') && r.url().includes(`q=${initials}`));
+    await desktop.locator('#registry-q').fill(initials);
+    await desktop.locator('#registry-q').press('Enter');
+    const body = (await (await searched).json()) as { items: { name: string }[] };
+    if (!body.items.some((p) => p.name === name)) throw new Error(`${name} not found by ${initials}`);
+    const stray = body.items.filter((p) => !pinyinKeys(p.name).initials.startsWith(initials) && !pinyinKeys(p.name).full.startsWith(initials));
+    if (stray.length) throw new Error(`search ${initials} returned non-matching ${stray.map((p) => p.name).join(',')}`);
+    await desktop.getByTestId('registry-search').getByText(name).first().waitFor({ timeout: 10_000 });
+    await desktop.waitForTimeout(300);
+    await desktop.screenshot({ path: join(ARTIFACTS, 'registry-search.png'), fullPage: true });
   });
 
   await step('no uncaught errors in the page', async () => {

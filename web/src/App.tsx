@@ -14,8 +14,12 @@ import {
   ChangePasswordPage,
   ComingSoonPage,
   HomePage,
+  HouseholdPage,
+  ImportPage,
   JurisdictionsPage,
   NotFoundPage,
+  PersonPage,
+  RegistryPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 
@@ -29,6 +33,10 @@ function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="jurisdictions" element={<JurisdictionsPage />} />
           <Route path="jurisdictions/:code" element={<JurisdictionsPage />} />
+          <Route path="registry" element={<RegistryPage />} />
+          <Route path="registry/import" element={<ImportPage />} />
+          <Route path="registry/persons/:id" element={<PersonPage />} />
+          <Route path="registry/households/:id" element={<HouseholdPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="admin/:tab" element={<AdminPage />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

@@ -16,6 +16,7 @@ import {
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
+import { REGISTRY_READERS } from './auth/access.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export interface AppModule {
@@ -30,7 +31,7 @@ export interface AppModule {
 
 export const MODULES = [
   { key: 'home', path: '/', icon: HomeOutlined, ready: true },
-  { key: 'registry', path: '/registry', icon: IdcardOutlined, ready: false },
+  { key: 'registry', path: '/registry', icon: IdcardOutlined, ready: true, roles: REGISTRY_READERS },
   { key: 'cases', path: '/cases', icon: SafetyCertificateOutlined, ready: false },
   { key: 'requests', path: '/requests', icon: MessageOutlined, ready: false },
   { key: 'campaigns', path: '/campaigns', icon: ScheduleOutlined, ready: false },

@@ -18,7 +18,10 @@ type Query = Record<string, string | number | undefined>;
 interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Query;
+  /** Sent as JSON, except a Blob (an uploaded file), which is sent as is. */
   body?: unknown;
+  /** Content type of a Blob body; defaults to the Blob's own type. */
+  contentType?: string;
   schema?: ZodType<T>;
 }
 
@@ -68,10 +71,13 @@ async function errorFrom(res: Response): Promise<ApiError> {
   );
 }
 
-export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+/** fetch with the CSRF header, turning network failures and non-2xx answers into ApiError. */
+async function send(path: string, options: Omit<RequestOptions<unknown>, 'schema'>, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const headers: Record<string, string> = { accept };
+  const raw = options.body instanceof Blob ? options.body : undefined;
+  if (raw) headers['content-type'] = options.contentType ?? (raw.type || 'application/octet-stream');
+  else if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie('lm_csrf');
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -83,7 +89,7 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError(
@@ -102,18 +108,56 @@ export async function request<T = void>(path: string, options: RequestOptions<T>
     if (res.status === 403 && error.body.error === 'password_change_required') onPasswordChangeRequired();
     throw error;
   }
+  return res;
+}
+
+export async function request<T = void>(path: string, options: RequestOptions<T> = {}): Promise<T> {
+  const res = await send(path, options, 'application/json');
   if (res.status === 204 || !options.schema) return undefined as T;
 
   const parsed = options.schema.safeParse(await res.json().catch(() => undefined));
   if (!parsed.success) {
     // Contract drift between server and UI: fail loudly in the console, politely on screen.
-    console.error(`Unexpected response from ${method} ${path}`, parsed.error);
+    console.error(`Unexpected response from ${options.method ?? 'GET'} ${path}`, parsed.error);
     throw new ApiError(
       res.status,
       syntheticError('bad_response', 'The server returned data in an unexpected format.', '服务器返回的数据格式不正确'),
     );
   }
   return parsed.data;
+}
+
+/** The file name from `content-disposition` (RFC 5987 `filename*` first), else the fallback. */
+function fileNameOf(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star);
+    } catch {
+      // malformed encoding: try the plain form
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+/**
+ * Downloads a file (an .xlsx export, template or report) and hands it to the browser's save
+ * dialog. Unlike a plain link, a refusal (403, expired session) shows as an error message on the
+ * page instead of a JSON document in a new tab.
+ */
+export async function downloadFile(path: string, fallbackName: string, query?: Query): Promise<void> {
+  const res = await send(path, { query }, '*/*');
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileNameOf(res, fallbackName);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start reading the blob before it is released.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export function isApiError(error: unknown, code?: string): error is ApiError {

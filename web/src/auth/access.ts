@@ -8,3 +8,13 @@ export const isAdmin = (user: HasRoles): boolean => user.roles.includes('admin')
 
 /** County approvers review what happened in their county, so they may read the audit log too. */
 export const canViewAudit = (user: HasRoles): boolean => isAdmin(user) || user.roles.includes('county_approver');
+
+// The people registry (persons.* permissions on the server).
+const REGISTRY_STAFF = ['admin', 'county_approver', 'township_reviewer', 'social_worker', 'grid_worker'];
+export const REGISTRY_READERS = [...REGISTRY_STAFF, 'statistics_viewer', 'rescue_station'] as const;
+const hasAny = (user: HasRoles, roles: readonly string[]) => user.roles.some((r) => roles.includes(r));
+
+/** Register and change persons and households, import ledgers. */
+export const canEditRegistry = (user: HasRoles): boolean => hasAny(user, REGISTRY_STAFF);
+/** See full ID numbers and phones (each time with a reason, audited); export them unmasked. */
+export const canRevealPersons = (user: HasRoles): boolean => hasAny(user, ['admin', 'county_approver', 'township_reviewer']);

@@ -51,3 +51,9 @@ export function useI18n(): I18n {
 export function levelLabel(level: Level, lang: Lang): string {
   return lang === 'zh' ? LEVEL_LABEL_ZH[level] : translate('en', `level.${level}`);
 }
+
+/** Whether a computed key ("code.tag.orphan") names a dictionary entry; codes added by
+ * configuration later (tags, illnesses) may not. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}

@@ -12,3 +12,7 @@ export const AdminPage = lazy(() => import('./AdminPage.tsx').then((m) => ({ def
 export const ChangePasswordPage = lazy(() =>
   import('./ChangePasswordPage.tsx').then((m) => ({ default: m.ChangePasswordPage })),
 );
+export const RegistryPage = lazy(() => import('./RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })));
+export const PersonPage = lazy(() => import('./PersonPage.tsx').then((m) => ({ default: m.PersonPage })));
+export const HouseholdPage = lazy(() => import('./HouseholdPage.tsx').then((m) => ({ default: m.HouseholdPage })));
+export const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));

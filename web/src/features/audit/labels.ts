@@ -14,10 +14,11 @@ export const AUDIT_ACTIONS = [
   'password_reset',
   'unlock',
   'revoke',
+  'merge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITIES = ['user', 'session', 'api_token', 'jurisdiction'] as const;
+export const AUDIT_ENTITIES = ['user', 'session', 'api_token', 'jurisdiction', 'person', 'household'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 const isAction = (value: string): value is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(value);
@@ -36,5 +37,6 @@ const ACTION_COLOR: Partial<Record<AuditAction, string>> = {
   login_failed: 'orange',
   password_reset: 'gold',
   unlock: 'cyan',
+  merge: 'orange',
 };
 export const actionColor = (action: string): string | undefined => (isAction(action) ? ACTION_COLOR[action] : undefined);
