@@ -59,7 +59,15 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
   const where = and(...conditions);
   // Keyset paging (afterId) for exports; offset paging for screens.
   const page = f.afterId === undefined ? where : and(where, sql`${persons.id} > ${f.afterId}`);
-  const rows = await selectWithPlace(db).where(page).orderBy(asc(persons.id)).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
+  // Order by the searched key when there is one: with ORDER BY id LIMIT n the planner may walk
+  // the whole primary key looking for a rare name (seconds at a million people).
+  const order =
+    f.afterId === undefined && f.term?.kind === 'name'
+      ? [asc(persons.name), asc(persons.id)]
+      : f.afterId === undefined && f.term?.kind === 'pinyin'
+        ? [asc(persons.nameInitials), asc(persons.id)]
+        : [asc(persons.id)];
+  const rows = await selectWithPlace(db).where(page).orderBy(...order).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
   if (f.withTotal === false) return { items: rows.map(flatten), total: -1 };
   const [total] = await db.select({ n: count() }).from(persons).where(where);
   return { items: rows.map(flatten), total: total?.n ?? 0 };
