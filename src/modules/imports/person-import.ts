@@ -27,7 +27,14 @@ export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string;
 export type Progress = (done: number, total: number) => void;
 
 type RowState = { outcome: Outcome; problems: RowProblem[] };
-type Validation = { counts: ImportCounts; states: Map<number, RowState>; mapping: HeaderMapping['mapping']; totalRows: number };
+type Validation = {
+  counts: ImportCounts;
+  states: Map<number, RowState>;
+  mapping: HeaderMapping['mapping'];
+  totalRows: number;
+  /** Mapped rows by row number, kept when asked (the commit then needs no second read). */
+  inputs?: Map<number, NonNullable<ReturnType<typeof mapRow>['input']>>;
+};
 
 const problem = (column: string, field: string, message: string, messageZh: string): RowProblem => ({ column, field, message, messageZh });
 
@@ -55,7 +62,7 @@ async function headerMapping(content: Buffer, format: ImportFormat): Promise<Hea
 }
 
 /** Validate the whole file. Rows of a household stand or fall together. */
-export async function validatePersons(ctx: ImportContext, content: Buffer, format: ImportFormat, onProgress?: Progress): Promise<Validation> {
+export async function validatePersons(ctx: ImportContext, content: Buffer, format: ImportFormat, onProgress?: Progress, keepInputs = false): Promise<Validation> {
   const { mapping } = await headerMapping(content, format);
   const [tags, illnesses] = await Promise.all([activeCodes(ctx.db, 'tag'), activeCodes(ctx.db, 'illness')]);
   const parse = { today: ctx.today, tags: Object.fromEntries(tags), illnesses: Object.fromEntries(illnesses) };
@@ -65,6 +72,7 @@ export async function validatePersons(ctx: ImportContext, content: Buffer, forma
   const idRows: { row: number; index: string; name: string }[] = [];
   const codeRows = new Map<string, number[]>();
   const groups = new Map<string, { rows: number[]; heads: number }>();
+  const inputs = keepInputs ? new Map<number, NonNullable<ReturnType<typeof mapRow>['input']>>() : undefined;
   let totalRows = 0;
 
   for await (const row of openRows(content, format)) {
@@ -79,6 +87,7 @@ export async function validatePersons(ctx: ImportContext, content: Buffer, forma
     }
     const input = m.input;
     if (input) {
+      inputs?.set(row.rowNumber, input);
       if (!isWithin(input.jurisdictionCode, ctx.scope)) state.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', 'outside your jurisdiction', '不在本辖区范围内'));
       codeRows.set(input.jurisdictionCode, [...(codeRows.get(input.jurisdictionCode) ?? []), row.rowNumber]);
       if (input.idNumber) {
@@ -160,7 +169,7 @@ export async function validatePersons(ctx: ImportContext, content: Buffer, forma
     counts[s.outcome]++;
   }
   onProgress?.(totalRows, totalRows);
-  return { counts, states, mapping, totalRows };
+  return { counts, states, mapping, totalRows, ...(inputs ? { inputs } : {}) };
 }
 
 /** The annotated report: the file's rows with 结果 and 问题说明 (constant memory). */
@@ -190,14 +199,11 @@ export async function commitPersons(
   fileKey: string,
   hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string) => Promise<void> } = {},
 ): Promise<CommitResult> {
-  const validation = await validatePersons(ctx, content, format);
-  const [tags, illnesses] = await Promise.all([activeCodes(ctx.db, 'tag'), activeCodes(ctx.db, 'illness')]);
-  const parse = { today: ctx.today, tags: Object.fromEntries(tags), illnesses: Object.fromEntries(illnesses) };
+  const validation = await validatePersons(ctx, content, format, undefined, true);
   const groups = new Map<string, { head?: PersonData & { relationship?: string }; members: (PersonData & { relationship?: string })[] }>();
   const singles: PersonData[] = [];
-  for await (const row of openRows(content, format)) {
-    if (validation.states.get(row.rowNumber)?.outcome !== 'ok') continue;
-    const input = mapRow(row, validation.mapping, parse).input!;
+  for (const [rowNumber, input] of validation.inputs!) {
+    if (validation.states.get(rowNumber)?.outcome !== 'ok') continue;
     const { householdKey, relationship, ...person } = input as typeof input & { relationship?: string };
     const data = { ...(person as PersonData), relationship };
     if (!householdKey) singles.push(person as PersonData);
