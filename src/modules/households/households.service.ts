@@ -87,7 +87,7 @@ export function createHouseholdsService(deps: { db: Db; audit: AuditService; sen
       const details = typeof audited === 'function' ? audited(household) : audited;
       // Bulk-loaded households have no history row yet: keep the version this change replaces.
       if (!(await history.hasVersion(tx, 'household', id, household.version))) {
-        await history.ensureVersion(tx, { entity: 'household', entityId: id, version: household.version, validFrom: household.version === 1 ? household.createdAt : household.updatedAt, data: await store.loadAggregate(tx, household), actorName: 'system', reason: 'version before the first recorded change' });
+        await history.ensureVersion(tx, { entity: 'household', entityId: id, version: household.version, validFrom: household.version === 1 ? household.createdAt : household.updatedAt, data: await store.loadAggregate(tx, household), actorName: 'system', reason: '首次变更前的版本 / version before the first recorded change' });
       }
       const values = (await fn(tx, household)) ?? {};
       const updated = await store.bumpVersion(tx, id, values);

@@ -118,7 +118,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
   /** Records loaded in bulk have no history row yet: keep the version a change replaces. */
   async function keepPrevious(tx: DbOrTx, row: store.PersonRow) {
     const { jurisdictionName: _j, householdId: _h, ...stored } = row as store.PersonRowWithPlace;
-    await history.ensureVersion(tx, { entity: 'person', entityId: row.id, version: row.version, validFrom: row.version === 1 ? row.createdAt : row.updatedAt, data: stored, actorName: 'system', reason: 'version before the first recorded change' });
+    await history.ensureVersion(tx, { entity: 'person', entityId: row.id, version: row.version, validFrom: row.version === 1 ? row.createdAt : row.updatedAt, data: stored, actorName: 'system', reason: '首次变更前的版本 / version before the first recorded change' });
   }
 
   function duplicateError(existingInScope: boolean, id?: number): AppError {
