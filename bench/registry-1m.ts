@@ -2,6 +2,9 @@
 // database next to DATABASE_URL, print time and rows/s, then time searches (p50/p99) as a
 // county user would run them. `DATABASE_URL=postgres://… node bench/registry-1m.ts [N]`
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { openPostgres, queryRows } from '../src/platform/db/client.ts';
@@ -19,12 +22,20 @@ const base = process.env.DATABASE_URL;
 if (!base) throw new Error('set DATABASE_URL (PostgreSQL)');
 const N = Number(process.argv[2] ?? 1_000_000);
 const SEED = 2026;
-const name = `lastmile_bench_${randomBytes(3).toString('hex')}`;
-await adminQuery(base, `create database ${name}`);
+// BENCH_DB=<name> re-runs only the searches on a database kept by an earlier run (BENCH_KEEP=1).
+const reuse = process.env.BENCH_DB;
+const name = reuse ?? `lastmile_bench_${randomBytes(3).toString('hex')}`;
+if (!reuse) await adminQuery(base, `create database ${name}`);
 const database = await openPostgres(databaseUrl(base, name), 4);
 try {
   await migrateDatabase(database);
-  const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, parseKeyRing(generateKeyRingJson()));
+  // Blind indexes need the same keys: a kept database keeps its key ring in a file beside it.
+  const keyFile = join(tmpdir(), `${name}.keys.json`);
+  const ringJson = existsSync(keyFile) ? readFileSync(keyFile, 'utf8') : generateKeyRingJson();
+  if (!existsSync(keyFile)) writeFileSync(keyFile, ringJson, { mode: 0o600 });
+  const ring = parseKeyRing(ringJson);
+  const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, ring);
+  if (!reuse) {
   await seedDemo(database, services);
   const bar = progressBar('load', N);
   const stats = await loadGeneratedHouseholds(database, services, { seed: SEED, count: N, batchSize: 1000, onProgress: (n) => bar.update(n) });
@@ -34,6 +45,7 @@ try {
     (select count(*) from households) + (select count(*) from persons) + (select count(*) from household_members) + (select count(*) from household_incomes)
     + (select count(*) from household_assets) + (select count(*) from household_expenses) as rows`);
   console.log(`loaded ${stats.households} households, ${size!.persons} persons, ${size!.rows} rows in ${stats.seconds.toFixed(1)} s = ${Math.round(size!.rows / stats.seconds)} rows/s (${Math.round(stats.households / stats.seconds)} households/s)`);
+  }
 
   // Searches as a county user (杏花岭区) and as a grid worker would run them, through the service.
   const residences = demoResidences();
@@ -61,5 +73,6 @@ try {
   await time('pinyin initials, whole system', () => '', (p) => pinyinKeys(p.name).initials);
 } finally {
   await database.close();
-  if (!process.env.BENCH_KEEP) await adminQuery(base, `drop database ${name} with (force)`);
+  if (!process.env.BENCH_KEEP && !reuse) await adminQuery(base, `drop database ${name} with (force)`);
+  else console.log(`database kept: ${name}`);
 }
