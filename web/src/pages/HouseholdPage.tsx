@@ -1,10 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Result, Row, Spin, Tag } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link } from 'react-router';
 import type { Household } from '../../../src/modules/households/households.schema.ts';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
+import { useRecordFallback, useRouteId } from '../components/RecordState.tsx';
 import { canEditRegistry } from '../auth/access.ts';
 import { useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -29,10 +30,8 @@ function HouseholdBody({ household, editable }: { household: Household; editable
 /** 户详情: head, address, bank account; members; finances; history and as-of view. */
 export function HouseholdPage() {
   const { lang, t } = useI18n();
-  const navigate = useNavigate();
   const user = useCurrentUser();
-  const rawId = Number(useParams().id);
-  const id = Number.isSafeInteger(rawId) && rawId > 0 ? rawId : undefined;
+  const id = useRouteId();
   const [asOf, setAsOf] = useState<string>();
   const [editing, setEditing] = useState(false);
 
@@ -41,27 +40,8 @@ export function HouseholdPage() {
   const past = useHouseholdAsOf(id, asOf);
   const canEdit = canEditRegistry(user);
 
-  if (id === undefined || (isApiError(current.error) && current.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={t('household.notFound')}
-        extra={
-          <Button type="primary" onClick={() => void navigate('/registry')}>
-            {t('person.backToSearch')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (current.isError) return <Result status="warning" title={errorText(current.error, lang, t('common.unknownError'))} />;
-  if (!current.data) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  const fallback = useRecordFallback(id, current, t('household.notFound'));
+  if (fallback || !current.data) return fallback;
   const household = current.data;
   const title = household.headName ? t('household.heading', { name: household.headName }) : t('household.noHead', { id: household.id });
 

@@ -1,9 +1,10 @@
 import { EditOutlined, HomeOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Result, Row, Spin, Tag } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Empty, Flex, Row, Spin, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
+import { useRecordFallback, useRouteId } from '../components/RecordState.tsx';
 import { canEditRegistry, canRevealPersons } from '../auth/access.ts';
 import { useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -24,8 +25,7 @@ export function PersonPage() {
   const { lang, t } = useI18n();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const rawId = Number(useParams().id);
-  const id = Number.isSafeInteger(rawId) && rawId > 0 ? rawId : undefined;
+  const id = useRouteId();
   const [asOf, setAsOf] = useState<string>();
   const [dialog, setDialog] = useState<Dialog | null>(null);
 
@@ -34,27 +34,8 @@ export function PersonPage() {
   const past = usePersonAsOf(id, asOf);
   const canEdit = canEditRegistry(user);
 
-  if (id === undefined || (isApiError(person.error) && person.error.status === 404)) {
-    return (
-      <Result
-        status="404"
-        title={t('person.notFound')}
-        extra={
-          <Button type="primary" onClick={() => void navigate('/registry')}>
-            {t('person.backToSearch')}
-          </Button>
-        }
-      />
-    );
-  }
-  if (person.isError) return <Result status="warning" title={errorText(person.error, lang, t('common.unknownError'))} />;
-  if (!person.data) {
-    return (
-      <Flex justify="center" style={{ padding: 48 }}>
-        <Spin />
-      </Flex>
-    );
-  }
+  const fallback = useRecordFallback(id, person, t('person.notFound'));
+  if (fallback || !person.data) return fallback;
   const p = person.data;
   const close = () => setDialog(null);
 
