@@ -10,6 +10,7 @@ import { registerBackup } from './commands/backup.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerImport } from './commands/import.ts';
+import { registerScreen } from './commands/screen.ts';
 
 const program = new Command()
   .name('lastmile')
@@ -24,6 +25,7 @@ registerBackup(program);
 registerKeys(program);
 registerAudit(program);
 registerImport(program);
+registerScreen(program);
 
 try {
   await program.parseAsync(process.argv);

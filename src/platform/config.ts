@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LASTMILE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LASTMILE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LASTMILE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  LASTMILE_SELF_CHECK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   LASTMILE_KEY_FILE: z.string().min(1).optional().describe('JSON key ring for field encryption'),
   LASTMILE_KEYS: z.string().min(1).optional().describe('the key ring JSON itself, instead of a file'),
   LASTMILE_SECURE_COOKIES: bool.default(false).describe('mark cookies Secure (serve over HTTPS)'),
@@ -42,6 +43,8 @@ export type Config = {
   sessionHours: number;
   shutdownTimeoutMs: number;
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  /** Anonymous self-checks per client address per minute. */
+  selfCheckPerMinute: number;
   keys: { inline?: string; file: string; generateIfMissing: boolean };
   secureCookies: boolean;
 };
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       lockMinutes: e.LASTMILE_LOGIN_LOCK_MINUTES,
       ratePerMinute: e.LASTMILE_LOGIN_RATE_PER_MINUTE,
     },
+    selfCheckPerMinute: e.LASTMILE_SELF_CHECK_RATE_PER_MINUTE,
     // Without an explicit key, a key file is kept beside the data (generated on first start).
     keys: {
       ...(e.LASTMILE_KEYS ? { inline: e.LASTMILE_KEYS } : {}),

@@ -2,7 +2,7 @@
 // data, HTTP server and job worker. Used by `lastmile serve`, `npm start` and the tests.
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { migrateDatabase } from './db/migrate.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { buildApp } from './http/app.ts';
 import type { ZodApp } from './http/types.ts';
 import { createServices, jobDefinitions, scheduleHousekeeping, type Services } from './services.ts';
@@ -29,7 +29,10 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
   let app: ZodApp | undefined;
   let stopHousekeeping: (() => void) | undefined;
   try {
-    if (config.migrateOnStart) await migrateDatabase(database);
+    if (config.migrateOnStart) {
+      const { parametersLoaded } = await prepareDatabase(database);
+      if (parametersLoaded > 0) log.info({ parametersLoaded }, 'policy parameter values loaded from policy/parameters');
+    }
     const services = createServices(config, database, loadKeyRing(config.keys, log));
     const empty = await isEmpty(database);
     const seeded = config.seedDemo && empty ? await seedDemo(database, services) : null;

@@ -12,6 +12,7 @@ import { createUsersService, type UsersService } from '../modules/users/index.ts
 import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
 import { createHouseholdsService, type HouseholdsService } from '../modules/households/index.ts';
 import { createImportsService, type ImportsService } from '../modules/imports/index.ts';
+import { createPolicyService, type PolicyService } from '../modules/policy/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -23,6 +24,7 @@ export type Services = {
   persons: PersonsService;
   households: HouseholdsService;
   imports: ImportsService;
+  policy: PolicyService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -43,6 +45,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
     imports: createImportsService({ db, sensitive, audit, jobs }),
+    policy: createPolicyService({ db, audit, ...clock }),
     sensitive,
     jobs,
   };

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.ts';
-import { migrateDatabase } from '../../src/platform/db/migrate.ts';
+import { prepareDatabase } from '../../src/platform/db/prepare.ts';
 import { adminQuery, databaseUrl } from './templates.ts';
 
 export const testDriver: 'pg' | 'pglite' = process.env.LASTMILE_TEST_DB === 'pg' ? 'pg' : 'pglite';
@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!template) {
     // Run directly with `node --test file`: migrate a fresh in-memory database instead.
     const database = await openPglite();
-    await migrateDatabase(database);
+    await prepareDatabase(database);
     return database;
   }
   return openPglite({ loadDataDir: new Blob([await readFile(template)]) });

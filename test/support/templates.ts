@@ -3,13 +3,13 @@
 import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../src/platform/db/client.ts';
-import { migrateDatabase } from '../../src/platform/db/migrate.ts';
+import { prepareDatabase } from '../../src/platform/db/prepare.ts';
 
 export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 
 export async function makePgliteTemplate(file: string): Promise<void> {
   const database = await openPglite();
-  await migrateDatabase(database);
+  await prepareDatabase(database);
   const dump = await database.client.dumpDataDir('none');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
@@ -25,7 +25,7 @@ export async function makePgTemplate(baseUrl: string, name: string): Promise<voi
   await adminQuery(baseUrl, `drop database if exists ${name}`);
   await adminQuery(baseUrl, `create database ${name}`);
   const database = await openPostgres(databaseUrl(baseUrl, name), 1);
-  await migrateDatabase(database);
+  await prepareDatabase(database);
   await database.close();
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase, queryRows, type Database } from '../../platform/db/client.ts';
 import { migrateDatabase, migrationStatus } from '../../platform/db/migrate.ts';
+import { syncParameterFiles } from '../../modules/policy/policy.sync.ts';
 
 export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -23,7 +24,9 @@ export function registerDb(program: Command): void {
       await withDatabase(async (database) => {
         const before = await migrationStatus(database);
         const after = await migrateDatabase(database);
+        const loaded = await syncParameterFiles(database.db);
         console.log(`applied ${before.pending.length} migration(s); ${after.applied}/${after.total} applied, ${after.pending.length} pending`);
+        console.log(`policy parameters: ${loaded} new value(s) loaded from policy/parameters`);
       });
     });
 

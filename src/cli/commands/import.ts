@@ -7,7 +7,7 @@ import { extname, resolve } from 'node:path';
 import { loadConfig } from '../../platform/config.ts';
 import { loadKeyRing } from '../../platform/crypto/keys.ts';
 import { createSensitiveFields } from '../../platform/crypto/sensitive.ts';
-import { migrateDatabase } from '../../platform/db/migrate.ts';
+import { prepareDatabase } from '../../platform/db/prepare.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { createAuditService } from '../../modules/audit/index.ts';
 import { commitPersons, reportFor, validatePersons } from '../../modules/imports/person-import.ts';
@@ -42,7 +42,7 @@ export function registerImport(program: Command): void {
       const config = loadConfig();
       const fileKey = createHash('sha256').update(content).digest('hex').slice(0, 16);
       await withDatabase(async (database) => {
-        await migrateDatabase(database);
+        await prepareDatabase(database);
         const ctx = { db: database.db, sensitive: createSensitiveFields(loadKeyRing(config.keys, console)), scope: opts.scope, today: todayLocal() };
         const checking = progressBar('checking 校验', 0);
         const validation = await validatePersons(ctx, content, format, (n) => checking.update(n));

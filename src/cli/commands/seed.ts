@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
-import { migrateDatabase } from '../../platform/db/migrate.ts';
+import { prepareDatabase } from '../../platform/db/prepare.ts';
 import { createServices } from '../../platform/services.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { withDatabase } from './db.ts';
@@ -20,7 +20,7 @@ export function registerSeed(program: Command): void {
         throw new Error('--households must be between 0 and 1000000 / --households 须在 0 到 1000000 之间');
       }
       await withDatabase(async (database) => {
-        await migrateDatabase(database);
+        await prepareDatabase(database);
         const config = loadConfig();
         const services = createServices(config, database, loadKeyRing(config.keys, console));
         const summary = await seedDemo(database, services);

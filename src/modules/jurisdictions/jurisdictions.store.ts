@@ -1,5 +1,5 @@
 import { and, asc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { jurisdictions } from './jurisdictions.table.ts';
 import type { Level } from '../../lib/division-code.ts';
@@ -111,4 +111,12 @@ export async function countByLevel(db: DbOrTx, scope: string, under?: string): P
     .where(and(...conditions))
     .groupBy(jurisdictions.level);
   return Object.fromEntries(rows.map((r) => [r.level, r.n]));
+}
+
+/** Every county (6-digit code) with its city's name: public place names for the self-check. */
+export async function countiesWithParents(db: DbOrTx): Promise<{ code: string; name: string; parentName: string }[]> {
+  return queryRows<{ code: string; name: string; parentName: string }>(db, sql`
+    select c.code, c.name, coalesce(p.name, '') as "parentName"
+      from jurisdictions c left join jurisdictions p on p.code = left(c.code, 4)
+     where length(c.code) = 6 order by c.code`);
 }

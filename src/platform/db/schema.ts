@@ -12,3 +12,4 @@ export {
   householdExpenses,
 } from '../../modules/households/households.table.ts';
 export { imports } from '../../modules/imports/imports.table.ts';
+export { policyParameters, screeningRuns, screeningResults } from '../../modules/policy/policy.table.ts';

@@ -23,13 +23,14 @@ import { auditRoutes } from '../../modules/audit/index.ts';
 import { personRoutes } from '../../modules/persons/index.ts';
 import { householdRoutes } from '../../modules/households/index.ts';
 import { importRoutes } from '../../modules/imports/index.ts';
+import { policyRoutes } from '../../modules/policy/index.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes];
 
 export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; loggerInstance?: Logger; serveWeb?: boolean };
 

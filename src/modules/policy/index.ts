@@ -1,0 +1,3 @@
+export { policyRoutes } from './policy.routes.ts';
+export { createPolicyService, type PolicyService } from './policy.service.ts';
+export { policyParameters, screeningRuns, screeningResults } from './policy.table.ts';

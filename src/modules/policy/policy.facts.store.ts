@@ -1,0 +1,48 @@
+// The one query that reads what the engine needs about households, shaped as one row each
+// (members, incomes summed by person and subtype over the 12 months before the date, assets,
+// rigid spending). Used for one household (eligibility) and in id-ordered pages (screening).
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { queryRows } from '../../platform/db/client.ts';
+import { financePeriod } from '../households/finances.ts';
+import { addDays } from '../../lib/local-date.ts';
+import type { RegistryFactsRow } from './registry-facts.ts';
+
+export function factsSelect(date: string): SQL {
+  const { from, to } = financePeriod(date);
+  const expensesFrom = `${from}-01`;
+  const expensesTo = addDays(`${date.slice(0, 7)}-01`, -1);
+  return sql`select h.id, h.jurisdiction_code as "jurisdictionCode",
+  (select json_agg(json_build_array(p.id, m.relationship, p.birth_date, m.flags, p.disability_category, p.disability_grade,
+      p.serious_illnesses, p.self_care, p.death_date, p.hukou_code, p.name) order by m.relationship <> 'head', p.id)
+     from household_members m join persons p on p.id = m.person_id
+    where m.household_id = h.id and m.left_at is null) as members,
+  (select json_agg(json_build_array(i.person_id, i.subtype, i.total))
+     from (select person_id, subtype, sum(amount_fen) as total from household_incomes
+            where household_id = h.id and month between ${from} and ${to} group by person_id, subtype) i) as incomes,
+  (select json_build_array(coalesce(sum(value_fen) filter (where kind in ('deposit', 'securities')), 0),
+      count(*) filter (where kind = 'house'), coalesce(sum(floor_area_cm2) filter (where kind = 'house'), 0),
+      count(*) filter (where kind = 'vehicle'), count(*) filter (where kind = 'business'))
+     from household_assets where household_id = h.id) as assets,
+  (select coalesce(sum(amount_fen), 0) from household_expenses
+    where household_id = h.id and kind in ('medical', 'education', 'rehabilitation') and date between ${expensesFrom} and ${expensesTo})::bigint as "rigidFen"
+from households h`;
+}
+
+function normalise(row: RegistryFactsRow): RegistryFactsRow {
+  // json numbers above 2^31 arrive as numbers on both drivers; bigint sums inside json are numbers too.
+  return { ...row, rigidFen: Number(row.rigidFen) };
+}
+
+export async function factsRowById(db: DbOrTx, id: number, date: string): Promise<RegistryFactsRow | undefined> {
+  const rows = await queryRows<RegistryFactsRow>(db, sql`${factsSelect(date)} where h.id = ${id}`);
+  return rows[0] ? normalise(rows[0]) : undefined;
+}
+
+/** One page of households in id order under a code prefix, after `afterId`. */
+export async function factsPage(db: DbOrTx, prefix: string, afterId: number, limit: number, date: string): Promise<RegistryFactsRow[]> {
+  const rows = await queryRows<RegistryFactsRow>(db, sql`${factsSelect(date)}
+    where h.id > ${afterId} and h.jurisdiction_code like ${`${prefix}%`}
+    order by h.id limit ${limit}`);
+  return rows.map(normalise);
+}
