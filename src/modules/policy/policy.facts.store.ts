@@ -8,10 +8,17 @@ import { financePeriod } from '../households/finances.ts';
 import { addDays } from '../../lib/local-date.ts';
 import type { RegistryFactsRow } from './registry-facts.ts';
 
+/**
+ * The select, with its dates as literals (checked to be dates): the same text serves a bound query
+ * and `COPY (…) TO STDOUT`, the baseline the screening benchmark compares against.
+ */
 export function factsSelect(date: string): SQL {
-  const { from, to } = financePeriod(date);
-  const expensesFrom = `${from}-01`;
-  const expensesTo = addDays(`${date.slice(0, 7)}-01`, -1);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`not a date: ${date}`);
+  const { from: fromMonth, to: toMonth } = financePeriod(date);
+  const from = sql.raw(`'${fromMonth}'`);
+  const to = sql.raw(`'${toMonth}'`);
+  const expensesFrom = sql.raw(`'${fromMonth}-01'::date`);
+  const expensesTo = sql.raw(`'${addDays(`${date.slice(0, 7)}-01`, -1)}'::date`);
   return sql`select h.id, h.jurisdiction_code as "jurisdictionCode",
   (select json_agg(json_build_array(p.id, m.relationship, p.birth_date, m.flags, p.disability_category, p.disability_grade,
       p.serious_illnesses, p.self_care, p.death_date, p.hukou_code, p.name) order by m.relationship <> 'head', p.id)

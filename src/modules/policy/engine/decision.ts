@@ -127,6 +127,23 @@ export function formatParameterValue(key: ParameterKey, value: unknown): { zh: s
     }
     case 'list':
       return { zh: (value as string[]).join('、'), en: (value as string[]).join(', ') };
+    case 'date':
+    case 'enum':
+      return { zh: String(value), en: String(value) };
+    case 'tiers': {
+      const tiers = value as { gapAtLeastBp: number; payBp: number }[];
+      return {
+        zh: tiers.map((t) => `差额≥${formatBp(t.gapAtLeastBp)} 发 ${formatBp(t.payBp)}`).join('；'),
+        en: tiers.map((t) => `gap ≥ ${formatBp(t.gapAtLeastBp)}: ${formatBp(t.payBp)}`).join('; '),
+      };
+    }
+    case 'durations': {
+      const rows = value as { years: number; months: number }[];
+      return {
+        zh: rows.map((r) => `缴费满 ${r.years} 年 ${r.months} 个月`).join('；'),
+        en: rows.map((r) => `${r.years}+ years: ${r.months} months`).join('; '),
+      };
+    }
     default:
       return { zh: JSON.stringify(value), en: JSON.stringify(value) };
   }
