@@ -11,6 +11,7 @@ import { registerKeys } from './commands/keys.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerImport } from './commands/import.ts';
 import { registerScreen } from './commands/screen.ts';
+import { registerPolicy } from './commands/policy.ts';
 
 const program = new Command()
   .name('lastmile')
@@ -26,6 +27,7 @@ registerKeys(program);
 registerAudit(program);
 registerImport(program);
 registerScreen(program);
+registerPolicy(program);
 
 try {
   await program.parseAsync(process.argv);

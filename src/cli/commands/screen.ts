@@ -38,10 +38,11 @@ export function registerScreen(program: Command): void {
           ...(opts.resume ? { resumeRunId: Number(opts.resume) } : {}),
           batchSize: Number(opts.batch),
           startedBy: 'cli',
-          onProgress: (done, total, eligible) => {
-            bar ??= progressBar('screening 筛查', total);
-            bar.update(done, `eligible ${eligible}`);
+          onStart: (run) => {
+            console.log(`run ${run.id}${run.done > 0 ? ` resumes after ${run.done} households` : ''}`);
+            bar = progressBar('screening 筛查', run.total);
           },
+          onProgress: (done, _total, eligible) => bar?.update(done, `eligible ${eligible}`),
         });
         (bar as ReturnType<typeof progressBar> | null)?.finish(`eligible ${summary.eligible}`);
         console.log(`run ${summary.runId}: ${summary.households} households, ${summary.evaluations} evaluations, ${summary.eligible} eligible, ${summary.stored} results stored in ${summary.seconds.toFixed(1)} s`);

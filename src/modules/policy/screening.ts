@@ -23,6 +23,7 @@ export type ScreeningOptions = {
   resumeRunId?: number;
   batchSize?: number;
   startedBy?: string;
+  onStart?: (run: { id: number; total: number; done: number }) => void;
   onProgress?: (done: number, total: number, eligible: number) => void;
 };
 
@@ -87,6 +88,7 @@ export async function runScreening(database: Database, index: ParameterIndex, op
   let evaluations = 0;
   let stored = 0;
   const pipelined = database.kind === 'postgres';
+  options.onStart?.({ id: run.id, total, done });
 
   try {
     let next = factsPage(db, prefix, lastId, batch, date);
