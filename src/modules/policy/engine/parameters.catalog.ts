@@ -99,6 +99,21 @@ export const PARAMETERS = {
   'rigid.ratio_bp': def('bp', '刚性支出占家庭总收入比例', 'Rigid spending to total income ratio', { unit: '%' }),
   'rigid.recognition_months': def('int', '刚性支出困难家庭认定有效期', 'Recognition period', { unit: '个月' }),
   'medical.fcu_in_tier1': def('bool', '事实无人抚养儿童纳入第一类医疗救助对象', 'Children without de-facto care in medical-aid tier 1'),
+
+  // Procedure rules the workflows call (rules/procedures.ts)
+  'procedure.publicity_days': def('int', '公示期天数', 'Days of public notice (公示)', { unit: '天' }),
+  'procedure.close_relatives': def('list', '近亲属范围（须单独登记备案）', 'Close relatives (registered separately)'),
+  'dibao.review_months.stable': def('int', '低保复核周期：收入稳定家庭', 'Dibao review interval: stable households', { unit: '个月' }),
+  'dibao.review_months.irregular': def('int', '低保复核周期：收入不固定或有劳动能力成员的家庭', 'Dibao review interval: irregular income or members able to work', { unit: '个月' }),
+  'fraud.fine_min_multiple': def('int', '骗取救助罚款下限（骗取金额倍数）', 'Fraud fine: lowest multiple of the amount obtained', { unit: '倍' }),
+  'fraud.fine_max_multiple': def('int', '骗取救助罚款上限（骗取金额倍数）', 'Fraud fine: highest multiple of the amount obtained', { unit: '倍' }),
+  'linshi.paperwork_days': def('int', '先行救助后补齐手续期限', 'Days to complete the paperwork after an advance payment', { unit: '天' }),
+  'jobs.urban.max_years': def('int', '城镇公益性岗位安置期限', 'Urban public-welfare post: longest term', { unit: '年' }),
+  'jobs.urban.retire_within_years': def('int', '距法定退休年龄不足此年数可延长至退休', 'Within this many years of retirement the post may run to retirement', { unit: '年' }),
+  'jobs.urban.max_placements': def('int', '城镇公益性岗位安置次数上限', 'Urban public-welfare post: most placements', { unit: '次' }),
+  'rescue.max_stay_days': def('int', '救助站救助期限（一般不超过）', 'Rescue station: usual longest stay', { unit: '天' }),
+  'rescue.tracing_notice_hours': def('int', '身份不明人员发布寻亲公告时限', 'Tracing notice for an unidentified person within', { unit: '小时' }),
+  'rescue.dna_days': def('int', '身份不明人员采集 DNA 时限', 'DNA sample for an unidentified person within', { unit: '天' }),
 } as const satisfies Record<string, Def<ParameterKind>>;
 
 export type ParameterKey = keyof typeof PARAMETERS;

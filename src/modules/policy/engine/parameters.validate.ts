@@ -49,5 +49,8 @@ export function checkParameterSet(v: ParameterValues): ParameterProblem[] {
   const durations = v['unemp.durations'];
   const max = v['unemp.max_months'];
   if (durations && max !== undefined && durations.some((d) => d.months > max)) out.push({ key: 'unemp.durations', message: 'a duration exceeds the cap on months', messageZh: '领取期限超过累计上限' });
+  const fineMin = v['fraud.fine_min_multiple'];
+  const fineMax = v['fraud.fine_max_multiple'];
+  if (fineMin !== undefined && fineMax !== undefined && fineMin > fineMax) out.push({ key: 'fraud.fine_max_multiple', message: 'the highest fine multiple is below the lowest', messageZh: '罚款最高倍数低于最低倍数' });
   return out;
 }
