@@ -2,9 +2,10 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './auth/RequireAuth.tsx';
+import { FullPageSpin } from './components/FullPageSpin.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { useI18n } from './i18n/index.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
@@ -19,7 +20,9 @@ import {
   JurisdictionsPage,
   NotFoundPage,
   PersonPage,
+  PoliciesPage,
   RegistryPage,
+  SelfCheckPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 
@@ -27,6 +30,15 @@ function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* Public: residents check what they might apply for, without an account. */}
+      <Route
+        path="/self-check"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <SelfCheckPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         {/* AppLayout wraps its outlet in Suspense, so lazy pages load inside the shell. */}
         <Route element={<AppLayout />}>
@@ -37,6 +49,8 @@ function AppRoutes() {
           <Route path="registry/import" element={<ImportPage />} />
           <Route path="registry/persons/:id" element={<PersonPage />} />
           <Route path="registry/households/:id" element={<HouseholdPage />} />
+          <Route path="policies" element={<PoliciesPage />} />
+          <Route path="policies/:tab" element={<PoliciesPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="admin/:tab" element={<AdminPage />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

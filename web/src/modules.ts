@@ -41,7 +41,7 @@ export const MODULES = [
   { key: 'rescue', path: '/rescue', icon: MedicineBoxOutlined, ready: false },
   { key: 'monitoring', path: '/monitoring', icon: AlertOutlined, ready: false },
   { key: 'dashboards', path: '/dashboards', icon: BarChartOutlined, ready: false },
-  { key: 'policies', path: '/policies', icon: FileProtectOutlined, ready: false },
+  { key: 'policies', path: '/policies', icon: FileProtectOutlined, ready: true, roles: REGISTRY_READERS },
   { key: 'jurisdictions', path: '/jurisdictions', icon: ApartmentOutlined, ready: true },
   { key: 'admin', path: '/admin', icon: SettingOutlined, ready: true, roles: ['admin'] },
 ] as const satisfies readonly AppModule[];

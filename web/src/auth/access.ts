@@ -18,3 +18,18 @@ const hasAny = (user: HasRoles, roles: readonly string[]) => user.roles.some((r)
 export const canEditRegistry = (user: HasRoles): boolean => hasAny(user, REGISTRY_STAFF);
 /** See full ID numbers and phones (each time with a reason, audited); export them unmasked. */
 export const canRevealPersons = (user: HasRoles): boolean => hasAny(user, ['admin', 'county_approver', 'township_reviewer']);
+
+// Policy parameters and programs (policy.* permissions on the server).
+/** Read programs, parameters and a household's eligibility. */
+export const canReadPolicies = (user: HasRoles): boolean => hasAny(user, REGISTRY_READERS);
+
+/**
+ * Add a dated parameter value: admins anywhere in their scope, county approvers for their own
+ * area (a jurisdiction at or under theirs). The server checks the same.
+ */
+export function canEditPolicyAt(user: HasRoles & { jurisdictionCode: string }, jurisdiction: string): boolean {
+  if (isAdmin(user)) return true;
+  return user.roles.includes('county_approver') && user.jurisdictionCode !== '' && jurisdiction.startsWith(user.jurisdictionCode);
+}
+/** Whether the user may add parameter values anywhere at all (shows the form). */
+export const canEditPolicies = (user: HasRoles): boolean => isAdmin(user) || user.roles.includes('county_approver');

@@ -16,6 +16,7 @@ import { FinanceSection } from '../features/households/FinanceSection.tsx';
 import { HouseholdEditModal } from '../features/households/HouseholdEditModal.tsx';
 import { HouseholdSummary } from '../features/households/HouseholdSummary.tsx';
 import { MembersSection } from '../features/households/MembersSection.tsx';
+import { EligibilitySection } from '../features/policy/EligibilitySection.tsx';
 import { useI18n } from '../i18n/index.ts';
 
 function HouseholdBody({ household, editable }: { household: Household; editable: boolean }) {
@@ -27,7 +28,7 @@ function HouseholdBody({ household, editable }: { household: Household; editable
   );
 }
 
-/** 户详情: head, address, bank account; members; finances; history and as-of view. */
+/** 户详情: head, address, bank account; members; finances; eligibility; history and as-of view. */
 export function HouseholdPage() {
   const { lang, t } = useI18n();
   const user = useCurrentUser();
@@ -53,6 +54,7 @@ export function HouseholdPage() {
             <HouseholdSummary household={household} />
           </Card>
           <HouseholdBody household={household} editable={canEdit} />
+          <EligibilitySection householdId={household.id} />
         </>
       );
     }
@@ -65,6 +67,8 @@ export function HouseholdPage() {
           <HouseholdSummary household={past.data} />
         </Card>
         <HouseholdBody household={past.data} editable={false} />
+        {/* Entitlement as of that day: the facts and parameters then in force. */}
+        <EligibilitySection key={asOf} householdId={household.id} initialDate={asOf} />
       </div>
     );
   };

@@ -1,6 +1,6 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import type { LoginBody } from '../../../src/modules/auth/auth.schema.ts';
 import { applyFieldErrors, errorText } from '../api/errors.ts';
 import { useLogin, useSession } from '../auth/useSession.ts';
@@ -59,6 +59,11 @@ export function LoginPage() {
             {t('auth.login')}
           </Button>
         </Form>
+        <div style={{ marginTop: 20, textAlign: 'center' }}>
+          <Link to="/self-check" data-testid="self-check-link">
+            {t('selfCheck.loginLink')}
+          </Link>
+        </div>
       </main>
       <VersionTag />
     </Flex>

@@ -15,4 +15,7 @@ export const ChangePasswordPage = lazy(() =>
 export const RegistryPage = lazy(() => import('./RegistryPage.tsx').then((m) => ({ default: m.RegistryPage })));
 export const PersonPage = lazy(() => import('./PersonPage.tsx').then((m) => ({ default: m.PersonPage })));
 export const HouseholdPage = lazy(() => import('./HouseholdPage.tsx').then((m) => ({ default: m.HouseholdPage })));
+export const PoliciesPage = lazy(() => import('./PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })));
+/** Public (no login), outside the app shell: App wraps it in its own Suspense. */
+export const SelfCheckPage = lazy(() => import('./SelfCheckPage.tsx').then((m) => ({ default: m.SelfCheckPage })));
 export const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));

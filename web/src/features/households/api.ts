@@ -1,5 +1,5 @@
 // TanStack Query hooks for /api/households. Every change returns the whole household, which is
-// put straight into the cache; persons (their householdId) and audit are refreshed as well.
+// put straight into the cache; persons (their householdId), eligibility and audit are refreshed as well.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import {
@@ -56,6 +56,8 @@ function useHouseholdChanged() {
   return (household: Household) => {
     queryClient.setQueryData(['households', 'detail', household.id], household);
     void queryClient.invalidateQueries({ queryKey: ['households', 'history', household.id] });
+    // What the household may be entitled to follows from its facts.
+    void queryClient.invalidateQueries({ queryKey: ['households', 'eligibility', household.id] });
     void queryClient.invalidateQueries({ queryKey: ['persons'] });
     void queryClient.invalidateQueries({ queryKey: ['audit'] });
   };
