@@ -8,6 +8,9 @@ import { chromium, type Page } from 'playwright-core';
 import { startServer } from './server.ts';
 import { ledgerRows, writeLedger } from '../support/ledger.ts';
 import { pinyinKeys } from '../../src/lib/pinyin.ts';
+import { makeIdNumber } from '../../src/lib/id-number.ts';
+import { addMonths, financePeriod } from '../../src/modules/households/finances.ts';
+import { todayLocal } from '../../src/lib/local-date.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -182,6 +185,65 @@ try {
     await desktop.getByTestId('registry-search').getByText(name).first().waitFor({ timeout: 10_000 });
     await desktop.waitForTimeout(300);
     await desktop.screenshot({ path: join(ARTIFACTS, 'registry-search.png'), fullPage: true });
+  });
+
+  await step('self-check on a phone, no login: a 2-person urban household in 杏花岭区 with 600 元 a month may get 低保', async () => {
+    const phone = await browser.newPage({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', isMobile: true });
+    phone.on('pageerror', (e) => consoleErrors.push(e.message));
+    await phone.goto(`${server.url}/login`);
+    await phone.getByTestId('self-check-link').click();
+    await phone.getByTestId('self-check-page').waitFor({ timeout: 10_000 });
+    await phone.locator('#countyCode').click();
+    await phone.locator('#countyCode').fill('杏花岭');
+    await phone.locator('#countyCode').press('Enter');
+    await phone.locator('label', { hasText: '城镇' }).first().click();
+    await phone.locator('#members_0_age').fill('45');
+    await phone.getByTestId('self-check-add-member').click();
+    await phone.locator('#members_1_age').fill('43');
+    await phone.locator('#monthlyIncomeYuan').fill('600');
+    await phone.getByTestId('self-check-submit').click();
+    const card = phone.getByTestId('self-check-result-dibao');
+    await card.waitFor({ timeout: 15_000 });
+    if ((await card.getAttribute('data-status')) !== 'eligible') throw new Error(`dibao card status ${await card.getAttribute('data-status')}`);
+    await card.getByText('可能符合').first().waitFor();
+    await card.getByText('最低生活保障').first().waitFor();
+    const amount = await card.getByTestId('self-check-amount').innerText();
+    // 杏花岭区 standard 780 元 (2024 value), 300 元 per head: (780 − 300) × 2 = 960 元 a month.
+    if (!amount.includes('960.00')) throw new Error(`amount shown: ${amount}, expected 960.00`);
+    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 375) throw new Error(`the page scrolls sideways on a phone (${width}px)`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'self-check-phone.png'), fullPage: true });
+    await phone.close();
+  });
+
+  await step('the household page shows every program with its explanation', async () => {
+    const csrf = (await desktop.context().cookies()).find((c) => c.name === 'lm_csrf')!.value;
+    const headers = { 'x-csrf-token': csrf };
+    const post = async (url: string, data: object) => {
+      const res = await desktop.request.post(`${server.url}${url}`, { headers, data });
+      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+      return res.json();
+    };
+    const person = await post('/api/persons', { name: '孙桂兰', idNumber: makeIdNumber('140107', '1952-06-01', 517), jurisdictionCode: '140107001001001' });
+    const household = await post('/api/households', { jurisdictionCode: '140107001001001', headPersonId: person.id });
+    const { from } = financePeriod(todayLocal());
+    for (let m = 0; m < 12; m++) {
+      await post(`/api/households/${household.id}/incomes`, { personId: person.id, type: 'transfer', subtype: 'pension_employee', month: addMonths(from, m), amountFen: 60000, source: '养老金发放记录' });
+    }
+    await post(`/api/households/${household.id}/assets`, { kind: 'house', valueFen: 20000000, floorAreaCm2: 450000, asOf: todayLocal() });
+    await desktop.goto(`${server.url}/registry/households/${household.id}`);
+    const section = desktop.getByTestId('household-eligibility');
+    await section.waitFor({ timeout: 15_000 });
+    const row = desktop.getByTestId('eligibility-row-dibao');
+    await row.waitFor({ timeout: 15_000 });
+    if ((await row.getAttribute('data-status')) !== 'eligible') throw new Error(`dibao row status ${await row.getAttribute('data-status')}`);
+    await row.click();
+    const detail = desktop.getByTestId('decision-detail-dibao');
+    await detail.waitFor({ timeout: 10_000 });
+    const income = detail.getByTestId('trace-dibao.income');
+    if ((await income.getAttribute('data-pass')) !== 'true') throw new Error('the income condition is not shown as passed');
+    await income.getByText('家庭人均收入 600.00 元，低于杏花岭区 2024 年城市低保标准 780.00 元').first().waitFor();
+    await desktop.screenshot({ path: join(ARTIFACTS, 'household-eligibility.png'), fullPage: true });
   });
 
   await step('no uncaught errors in the page', async () => {

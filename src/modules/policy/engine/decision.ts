@@ -110,6 +110,14 @@ export class Tracer {
   }
 }
 
+const ENUM_LABELS: Record<string, { zh: string; en: string }> = {
+  gap: { zh: '补差', en: 'gap' }, tiers: { zh: '分档', en: 'tiers' },
+  half_up: { zh: '四舍五入', en: 'round half up' }, floor: { zh: '向下取整', en: 'round down' }, ceil: { zh: '向上取整', en: 'round up' },
+  full: { zh: '全额发放', en: 'in full' }, difference: { zh: '差额发放', en: 'the difference' },
+  school: { zh: '中小学', en: 'school' }, vocational: { zh: '中职/高职', en: 'vocational' },
+  undergraduate: { zh: '本科及以下', en: 'up to undergraduate' }, postgraduate: { zh: '研究生及以上', en: 'postgraduate' },
+};
+
 /** A parameter value as people read it: 750.00 元, 150%, 24 个月, 是/否. */
 export function formatParameterValue(key: ParameterKey, value: unknown): { zh: string; en: string } {
   const def = PARAMETERS[key] as { kind: string; unit?: string };
@@ -128,8 +136,11 @@ export function formatParameterValue(key: ParameterKey, value: unknown): { zh: s
     case 'list':
       return { zh: (value as string[]).join('、'), en: (value as string[]).join(', ') };
     case 'date':
-    case 'enum':
       return { zh: String(value), en: String(value) };
+    case 'enum': {
+      const label = ENUM_LABELS[value as string];
+      return label ? { zh: label.zh, en: label.en } : { zh: String(value), en: String(value) };
+    }
     case 'tiers': {
       const tiers = value as { gapAtLeastBp: number; payBp: number }[];
       return {

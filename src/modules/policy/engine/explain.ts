@@ -19,11 +19,24 @@ const MISSING_LABELS: Record<string, Text> = {
   income12mFen: { zh: '近 12 个月家庭总收入', en: 'total income over 12 months' },
 };
 
+const MEMBER_FIELDS: Record<string, Text> = {
+  birth: { zh: '出生日期', en: 'date of birth' },
+  studyLevel: { zh: '就读学历', en: 'level of study' },
+  selfCareFailed: { zh: '生活自理能力评估（6 项）', en: 'self-care assessment (6 items)' },
+  inSchool: { zh: '是否在校就读', en: 'whether in school' },
+  disabilityGrade: { zh: '残疾等级', en: 'disability grade' },
+  disabilityCategory: { zh: '残疾类别', en: 'disability category' },
+  otherChildBenefitFen: { zh: '已享受的其他救助金额', en: 'other benefits received' },
+};
+
 export function missingLabel(path: string): Text {
   if (path.startsWith('param:')) return { zh: `当地参数 ${path.slice(6)} 未设置`, en: `local parameter ${path.slice(6)} is not set` };
   const head = path.split('.')[0]!;
   const member = /^members\.(\d+)\.(\w+)/.exec(path);
-  if (member) return { zh: `成员 ${Number(member[1]) + 1} 的${member[2] === 'birth' ? '出生日期' : member[2] === 'studyLevel' ? '就读学历' : member[2]}`, en: `member ${Number(member[1]) + 1}: ${member[2]}` };
+  if (member) {
+    const field = MEMBER_FIELDS[member[2]!] ?? { zh: member[2]!, en: member[2]! };
+    return { zh: `成员 ${Number(member[1]) + 1} 的${field.zh}`, en: `member ${Number(member[1]) + 1}: ${field.en}` };
+  }
   return MISSING_LABELS[head] ?? { zh: path, en: path };
 }
 
