@@ -210,7 +210,7 @@ try {
     const amount = await card.getByTestId('self-check-amount').innerText();
     // 杏花岭区 standard 780 元 (2024 value), 300 元 per head: (780 − 300) × 2 = 960 元 a month.
     if (!amount.includes('960.00')) throw new Error(`amount shown: ${amount}, expected 960.00`);
-    const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+    const width = await phone.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
     if (width > 375) throw new Error(`the page scrolls sideways on a phone (${width}px)`);
     await phone.screenshot({ path: join(ARTIFACTS, 'self-check-phone.png'), fullPage: true });
     await phone.close();
