@@ -303,14 +303,12 @@ test('低保: a higher urban standard never removes eligibility', () => {
   assert.ok(seen.eligible > 0, 'some households were eligible at the lower standard');
 });
 
-// Known issue, kept visible: with job-refusal sanctions (办法 Art. 45, facts the registry does not
-// hold) both properties fail. programs/dibao.ts returns 'ineligible' when every counted member's
-// share is stopped (covered === 0) before it looks at 单人保, and the 单人保 path ignores the
-// sanction. The two examples below were found by fast-check (shrunk) and always run first: an
-// ill head alone who refused 3 referrals gets nothing without income but 单人保 with 750 元 of
-// salary; a household whose only counted member refused 3 referrals keeps its clergy member's
-// 单人保 at a standard of 750 元 and loses it at 750.01 元. Reported to the program's owner;
-// this test becomes a plain pass once the program is consistent.
+// With job-refusal sanctions (办法 Art. 45, facts the registry does not hold). fast-check once found
+// two counterexamples, kept as fixed examples that always run first: an ill head alone who
+// refused 3 referrals got nothing without income but 单人保 with 750 元 of salary; a household whose
+// only counted member refused 3 referrals kept its clergy member's 单人保 at a standard of 750 元
+// and lost it at 750.01 元. dibao.ts now applies the sanction to 单人保 too and looks for 单人保
+// when nobody is covered.
 const ALONE_ILL_SANCTIONED: HouseholdFacts = {
   jurisdictionCode: JURISDICTION, area: 'urban', localHukou: true, incomes: [], income12mFen: 0, rigidSpending12mFen: 0,
   members: [{ relationship: 'head', birth: 19500101, illnesses: ['leukaemia'], jobReferralsRefused: 3 }],
@@ -322,7 +320,7 @@ const SANCTIONED_WITH_CLERGY: HouseholdFacts = {
   assets: { depositsFen: 0, houses: 0, floorAreaPerCapitaCm2: 0, vehicles: 0, businesses: 0 },
 };
 
-test('低保 with job-refusal sanctions: both monotonicity properties (known issue in programs/dibao.ts)', (t) => {
+test('低保 with job-refusal sanctions: both monotonicity properties hold', () => {
   const problems: string[] = [];
   const a = fc.check(moreIncomeProperty(householdArb({ assets: passingAssets, detail: 'full' }), { eligible: 0, ineligible: 0 }), {
     numRuns: NUM_RUNS,
@@ -334,7 +332,7 @@ test('低保 with job-refusal sanctions: both monotonicity properties (known iss
     examples: [[SANCTIONED_WITH_CLERGY, 1]],
   });
   if (b.failed) problems.push(`higher standard: ${(b.errorInstance as Error | null)?.message ?? ''} for ${fc.stringify(b.counterexample)}`);
-  if (problems.length > 0) t.todo(`known issue: 单人保 ignores the job-refusal sanction, and covered === 0 returns before 单人保 — ${problems.join(' | ')}`);
+  assert.deepEqual(problems, []);
 });
 
 // ─── (c) money: whole 分, never negative ─────────────────────────────────────────────────────────

@@ -99,8 +99,8 @@ export const dibao: Program = {
         ? { zh: `按分档发放：每人 ${yuan(each.fen)} × ${covered} 人 = ${yuan(amountFen)}/月`, en: `Tier payment ${yuanEn(each.fen)} × ${covered} = ${yuanEn(amountFen)} a month` }
         : { zh: `补差：(${yuan(standardFen)} − ${yuan(perCapitaFen)}) × ${covered} 人 = ${yuan(amountFen)}/月${each.category === 'minimum' ? '（按最低发放额）' : ''}`, en: `Gap: (${yuanEn(standardFen)} − ${yuanEn(perCapitaFen)}) × ${covered} = ${yuanEn(amountFen)} a month${each.category === 'minimum' ? ' (minimum payment)' : ''}` },
       { perPersonFen: each.fen, covered, amountFen }, ['dibao.mode', 'dibao.min_payment_bp'], '《社会救助暂行办法》第十二条');
-      if (covered === 0) return decision('dibao', 'ineligible', { trace: t?.conditions ?? null });
-      return decision('dibao', 'eligible', { amountFen, period: 'monthly', category: each.category, trace: t?.conditions ?? null });
+      if (covered > 0) return decision('dibao', 'eligible', { amountFen, period: 'monthly', category: each.category, trace: t?.conditions ?? null });
+      // Nobody covered (every counted member sanctioned): someone may still qualify alone below.
     }
 
     // 渐退期: a current recipient whose income rose above the standard through work.
@@ -118,11 +118,14 @@ export const dibao: Program = {
 
     // 单人保: in a 低保边缘 household, members who qualify alone.
     const edgeLimit = applyBp(standardFen, ctx.p['dibao.edge_multiple_bp'] ?? 15000, 'floor');
-    if (!incomeOk && perCapitaFen < edgeLimit && property !== false) {
+    if (perCapitaFen < edgeLimit && property !== false) {
       const list = ctx.p['dibao.serious_illnesses'] ?? [];
+      const refusalLimit = ctx.p['dibao.job_refusal_limit'] ?? 3;
       let first = -1;
       let count = 0;
       for (let i = 0; i < f.members.length; i++) {
+        // A member whose own share stopped (Art. 45) does not get it back by applying alone.
+        if ((f.members[i]!.jobReferralsRefused ?? 0) >= refusalLimit) continue;
         const reason = singlePersonReason(f.members[i]!, list);
         if (!reason) continue;
         if (first < 0) first = i;
