@@ -123,17 +123,19 @@ function pass(from: number, to: number, counts: Float64Array): number {
     const f = facts[h]!;
     const set = params[h]!;
     const n = f.members.length;
+    // As the screener does: the household figures programs share are computed once per household.
+    const opts = { shared: {} };
     for (let k = 0; k < P; k++) {
       const program = programs[k]!;
       if (personLevel[k]) {
         for (let i = 0; i < n; i++) {
           f.subject = i;
-          counts[k * 3 + statusIndex(evaluateWith(program, f, DATE_YMD, set).status)]!++;
+          counts[k * 3 + statusIndex(evaluateWith(program, f, DATE_YMD, set, opts).status)]!++;
         }
         f.subject = 0;
         evaluations += n;
       } else {
-        counts[k * 3 + statusIndex(evaluateWith(program, f, DATE_YMD, set).status)]!++;
+        counts[k * 3 + statusIndex(evaluateWith(program, f, DATE_YMD, set, opts).status)]!++;
         evaluations++;
       }
     }

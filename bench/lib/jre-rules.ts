@@ -18,7 +18,7 @@ export type JreFacts = Record<string, number | string | boolean | string[]>;
 /** The facts one JRE run reads for a household (precomputed where JRE cannot compute). */
 export function jreFacts(f: HouseholdFacts, p: ParameterValues, date: Ymd): JreFacts {
   const missing: string[] = [];
-  const fig = dibaoFigures(f, { date, p, t: null }, missing);
+  const fig = dibaoFigures(f, { date, p, t: null, shared: null }, missing);
   const counted = fig ? fig.counted.length : 0;
   const standardFen = fig ? fig.standardFen : 0;
   const a = f.assets ?? { depositsFen: 0, houses: 0, vehicles: 0, businesses: 0, floorAreaPerCapitaCm2: undefined };

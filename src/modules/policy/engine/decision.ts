@@ -42,10 +42,12 @@ export type Decision = {
   trace: Condition[] | null;
 };
 
+const NO_FIELDS: Partial<Omit<Decision, 'program' | 'status'>> = Object.freeze({});
+
 export function decision(
   program: ProgramId,
   status: Status,
-  fields: Partial<Omit<Decision, 'program' | 'status'>> = {},
+  fields: Partial<Omit<Decision, 'program' | 'status'>> = NO_FIELDS,
 ): Decision {
   return {
     program,

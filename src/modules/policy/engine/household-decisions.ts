@@ -22,6 +22,8 @@ export function evaluateHousehold(
   options: EvaluateOptions = {},
 ): Decision[] {
   const out: Decision[] = [];
+  // Without a trace, programs share the household figures they have in common (one computation).
+  if (!options.explain) options = { ...options, shared: {} };
   for (const program of programs) {
     if (!PER_MEMBER.has(program.id)) {
       out.push(evaluateWith(program, facts, date, params, options));

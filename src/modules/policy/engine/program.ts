@@ -10,7 +10,14 @@ export type ProgramContext = {
   p: ParameterValues;
   /** Present only when an explanation is wanted. */
   t: Tracer | null;
+  /**
+   * Figures several programs share for one household (counted members, income, property), kept
+   * between programs in fast mode; null when each program computes its own (always with a trace).
+   */
+  shared: SharedFigures | null;
 };
+
+export type SharedFigures = { dibao?: { figures: unknown; missing: readonly string[] } };
 
 export type Program = {
   id: ProgramId;
@@ -27,9 +34,19 @@ export type Program = {
   evaluate(facts: HouseholdFacts, ctx: ProgramContext): Decision;
 };
 
-/** Parameters a program needs that the set lacks, as `param:key` entries for `missing`. */
-export function missingParameters(program: Program, p: ParameterValues): string[] {
-  const out: string[] = [];
-  for (const key of program.parameters) if (p[key] === undefined) out.push(`param:${key}`);
+const NONE: readonly string[] = Object.freeze([]);
+const missingBySet = new WeakMap<ParameterValues, Map<string, readonly string[]>>();
+
+/** Parameters a program needs that the set lacks, as `param:key` entries (memoised per resolved set). */
+export function missingParameters(program: Program, p: ParameterValues): readonly string[] {
+  let byProgram = missingBySet.get(p);
+  if (!byProgram) missingBySet.set(p, (byProgram = new Map()));
+  let out = byProgram.get(program.id);
+  if (out === undefined) {
+    const found: string[] = [];
+    for (const key of program.parameters) if (p[key] === undefined) found.push(`param:${key}`);
+    out = found.length === 0 ? NONE : found;
+    byProgram.set(program.id, out);
+  }
   return out;
 }

@@ -22,6 +22,23 @@ export type DibaoFigures = {
 
 /** The figures 低保, 边缘, 刚性支出 and sorting share; null when facts are missing (listed in `missing`). */
 export function dibaoFigures(f: HouseholdFacts, ctx: ProgramContext, missing: string[]): DibaoFigures | null {
+  const shared = ctx.shared;
+  if (shared) {
+    const hit = shared.dibao;
+    if (hit) {
+      for (const m of hit.missing) missing.push(m);
+      return hit.figures as DibaoFigures | null;
+    }
+    const own: string[] = [];
+    const figures = computeDibaoFigures(f, ctx, own);
+    shared.dibao = { figures, missing: own };
+    for (const m of own) missing.push(m);
+    return figures;
+  }
+  return computeDibaoFigures(f, ctx, missing);
+}
+
+function computeDibaoFigures(f: HouseholdFacts, ctx: ProgramContext, missing: string[]): DibaoFigures | null {
   const counted = countedMembers(f, ctx, missing);
   const standardFen = dibaoStandard(f, ctx);
   if (standardFen === undefined) missing.push(f.area === undefined ? 'area' : `param:${standardKey(f)}`);
