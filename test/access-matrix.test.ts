@@ -63,7 +63,7 @@ after(() => t.close());
 /** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
 function urlFor(op: Op): string {
   const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : inScopeUserId;
-  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{itemId}', '1').replace('{key}', 'dibao.standard.urban') + op.query;
+  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{itemId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
 }
 
 async function call(op: Op, session: Session | null) {

@@ -8,6 +8,7 @@ import { Person, PersonIdParams, PersonInput, PersonList, PersonPatch, SearchPer
 import { personPermissions as can } from './persons.policy.ts';
 import { exportPersons } from './persons.export.ts';
 import { assertPermission } from '../../platform/authz.ts';
+import { listVocabulary } from './vocabulary.store.ts';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };
 const tags = ['persons'];
@@ -44,6 +45,15 @@ export const personRoutes: RouteModule = (app, { services, database }) => {
       .header('content-disposition', `attachment; filename="persons.xlsx"; filename*=UTF-8''${name}`)
       .send(stream as never); // a stream is sent as is (no serialization)
   });
+
+  app.get('/vocabularies/:kind', {
+    config: { permission: can.read },
+    schema: {
+      tags, summary: 'A configurable list (special-group tags, serious illnesses) with labels / 可配置词表（特殊群体标签、重特大疾病）',
+      params: z.object({ kind: z.enum(['tag', 'illness']) }),
+      response: { 200: z.object({ items: z.array(z.object({ code: z.string(), labelZh: z.string(), labelEn: z.string() })) }), ...errors },
+    },
+  }, async (request) => ({ items: await listVocabulary(database.db, request.params.kind) }));
 
   app.get('/persons/duplicates', { config: { permission: can.merge }, schema: { tags, summary: 'Likely duplicates in a county (same name and birth date, or same phone) / 疑似重复人员', response: { 200: z.object({ items: z.array(z.object({ a: z.number(), b: z.number(), reason: z.string() })) }), ...errors } } },
     async (request) => ({ items: await persons.duplicates(callerOf(request)) }));

@@ -144,3 +144,12 @@ test('export to .xlsx: masked by default, revealed only with permission, audited
   const theirs = await read((await t.app.inject({ method: 'GET', url: '/api/persons/export', headers: wbl.headers })).rawPayload);
   assert.equal(theirs.length, 1, 'another area exports only its header row');
 });
+
+test('the configurable lists come with both labels', async () => {
+  const s = await t.login('grid_worker');
+  const tags = (await t.app.inject({ method: 'GET', url: '/api/vocabularies/tag', headers: s.headers })).json();
+  assert.ok(tags.items.some((i: { code: string; labelZh: string; labelEn: string }) => i.code === 'elderly_alone' && i.labelZh === '独居老人' && i.labelEn.length > 0));
+  const ill = (await t.app.inject({ method: 'GET', url: '/api/vocabularies/illness', headers: s.headers })).json();
+  assert.ok(ill.items.some((i: { code: string; labelZh: string }) => i.code === 'uraemia' && i.labelZh === '尿毒症'));
+  assert.equal((await t.app.inject({ method: 'GET', url: '/api/vocabularies/other', headers: s.headers })).statusCode, 400);
+});
