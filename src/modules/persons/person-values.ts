@@ -30,7 +30,9 @@ export function toPersonValues(sensitive: SensitiveFields, p: Partial<PersonData
       });
     }
   }
-  if (p.phone !== undefined) Object.assign(v, { phoneEnc: sensitive.encrypt(p.phone), phoneIndex: sensitive.index('phone', p.phone) });
+  const phone = p.phone as string | null | undefined;
+  if (phone === null) Object.assign(v, { phoneEnc: null, phoneIndex: null });
+  else if (phone !== undefined) Object.assign(v, { phoneEnc: sensitive.encrypt(phone), phoneIndex: sensitive.index('phone', phone) });
   if (p.sex !== undefined && v.sex === undefined) set('sex', p.sex);
   if (p.birthDate !== undefined && v.birthDate === undefined) set('birthDate', p.birthDate);
   for (const k of ['hukouCode', 'jurisdictionCode', 'address', 'ethnicity', 'maritalStatus', 'education', 'employmentStatus', 'workCapacity', 'disabilityCategory', 'disabilityGrade', 'seriousIllnesses', 'selfCare', 'deathDate', 'tags', 'contactCardNo'] as const) {

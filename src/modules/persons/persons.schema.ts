@@ -75,7 +75,22 @@ export const PersonInput = PersonFields.refine((p) => (p.disabilityCategory === 
 });
 export type PersonInput = z.input<typeof PersonInput>;
 
+// Optional facts can be cleared with null (a wrong phone, a disability record entered by mistake).
+const F = PersonFields.shape;
 export const PersonPatch = PersonFields.partial().extend({
+  phone: F.phone.unwrap().nullable().optional(),
+  hukouCode: F.hukouCode.unwrap().nullable().optional(),
+  address: F.address.unwrap().nullable().optional(),
+  ethnicity: F.ethnicity.unwrap().nullable().optional(),
+  maritalStatus: F.maritalStatus.unwrap().nullable().optional(),
+  education: F.education.unwrap().nullable().optional(),
+  employmentStatus: F.employmentStatus.unwrap().nullable().optional(),
+  workCapacity: F.workCapacity.unwrap().nullable().optional(),
+  disabilityCategory: F.disabilityCategory.unwrap().nullable().optional(),
+  disabilityGrade: F.disabilityGrade.unwrap().nullable().optional(),
+  selfCare: F.selfCare.unwrap().nullable().optional(),
+  deathDate: F.deathDate.unwrap().nullable().optional(),
+  contactCardNo: F.contactCardNo.unwrap().nullable().optional(),
   reason: z.string().trim().max(200).optional().describe('why the facts changed; kept in the history'),
 });
 export type PersonPatch = z.input<typeof PersonPatch>;

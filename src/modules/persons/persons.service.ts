@@ -17,7 +17,7 @@ import * as store from './persons.store.ts';
 import { toPersonValues } from './person-values.ts';
 import * as history from './history.store.ts';
 import { activeCodes } from './vocabulary.store.ts';
-import type { Person, PersonPatch } from './persons.schema.ts';
+import type { Person, PersonPatch as PersonPatchSchema } from './persons.schema.ts';
 import type { z } from 'zod';
 import type { PersonFields } from './persons.schema.ts';
 
@@ -186,7 +186,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
       }
     },
 
-    async update(caller: Caller, id: number, patch: PersonPatch & Partial<PersonData>, actor: Actor): Promise<Person> {
+    async update(caller: Caller, id: number, patch: z.output<typeof PersonPatchSchema>, actor: Actor): Promise<Person> {
       const { reason, ...changes } = patch;
       const problems = await problemsOf(caller, changes as Partial<PersonData>);
       if (problems.length) throw validationFailed(problems);

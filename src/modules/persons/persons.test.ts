@@ -153,3 +153,18 @@ test('the configurable lists come with both labels', async () => {
   assert.ok(ill.items.some((i: { code: string; labelZh: string }) => i.code === 'uraemia' && i.labelZh === '尿毒症'));
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/vocabularies/other', headers: s.headers })).statusCode, 400);
 });
+
+test('optional facts can be cleared with null, versioned and audited', async () => {
+  const s = await t.login('xhl_approver');
+  const created = await t.app.inject({ method: 'POST', url: '/api/persons', headers: s.headers, payload: { name: '清空测试', idNumber: makeIdNumber('140107', '1966-02-03', 881), jurisdictionCode: '140107001001001', phone: '13912345678', disabilityCategory: 'physical', disabilityGrade: 3, address: '旧地址' } });
+  assert.equal(created.statusCode, 201, created.body);
+  const id = created.json().id;
+  const half = await t.app.inject({ method: 'PATCH', url: `/api/persons/${id}`, headers: s.headers, payload: { disabilityGrade: null } });
+  assert.equal(half.statusCode, 400, 'category without grade is refused');
+  const res = await t.app.inject({ method: 'PATCH', url: `/api/persons/${id}`, headers: s.headers, payload: { phone: null, disabilityCategory: null, disabilityGrade: null, address: null, reason: '登记有误' } });
+  assert.equal(res.statusCode, 200, res.body);
+  const p = res.json();
+  assert.deepEqual([p.phoneMasked, p.disabilityCategory, p.disabilityGrade, p.address], [null, null, null, null]);
+  const history = (await t.app.inject({ method: 'GET', url: `/api/persons/${id}/history`, headers: s.headers })).json();
+  assert.equal(history.items.length, 2);
+});
