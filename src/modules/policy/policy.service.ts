@@ -194,7 +194,12 @@ export function createPolicyService(deps: { db: Db; audit: AuditService; now?: (
       const decisions = sortDecisions(evaluateHousehold(facts, date, set, PROGRAM_LIST, { explain: true, placeName: (c) => setNames.get(c) }), PROGRAM_LIST);
       // One line per program: the best decision about any member.
       const best = new Map<string, Decision>();
-      for (const d of decisions) if (!best.has(d.program)) best.set(d.program, d);
+      // Programs about what the resident did not tell (no emergency, not unemployed) or about
+      // current recipients only (medical-aid tiers) are left out rather than answered "needs information".
+      const untold = new Set<string>(['medical_aid']);
+      if (!facts.temporary) untold.add('temporary');
+      if (!facts.unemployment) { untold.add('unemployment_insurance'); untold.add('unemployment_subsidy'); }
+      for (const d of decisions) if (!best.has(d.program) && !untold.has(d.program)) best.set(d.program, d);
       const results = [...best.values()].map((d) => {
         const program = PROGRAMS.get(d.program)!;
         const hideAmount = d.program === 'temporary';
