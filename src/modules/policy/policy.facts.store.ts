@@ -41,14 +41,26 @@ function normalise(row: RegistryFactsRow): RegistryFactsRow {
   return { ...row, rigidFen: Number(row.rigidFen) };
 }
 
+/**
+ * Runs the select with JIT off: the planner's cost for the correlated subqueries is high enough
+ * that PostgreSQL JIT-compiles every page (measured: ~0.45 s of a 0.55 s page of 2,000 households
+ * at 1M), and a page is never big enough for the compiled code to pay that back.
+ */
+async function withoutJit<T>(db: DbOrTx, query: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    return queryRows<T>(tx, query);
+  });
+}
+
 export async function factsRowById(db: DbOrTx, id: number, date: string): Promise<RegistryFactsRow | undefined> {
-  const rows = await queryRows<RegistryFactsRow>(db, sql`${factsSelect(date)} where h.id = ${id}`);
+  const rows = await withoutJit<RegistryFactsRow>(db, sql`${factsSelect(date)} where h.id = ${id}`);
   return rows[0] ? normalise(rows[0]) : undefined;
 }
 
 /** One page of households in id order under a code prefix, after `afterId`. */
 export async function factsPage(db: DbOrTx, prefix: string, afterId: number, limit: number, date: string): Promise<RegistryFactsRow[]> {
-  const rows = await queryRows<RegistryFactsRow>(db, sql`${factsSelect(date)}
+  const rows = await withoutJit<RegistryFactsRow>(db, sql`${factsSelect(date)}
     where h.id > ${afterId} and h.jurisdiction_code like ${`${prefix}%`}
     order by h.id limit ${limit}`);
   return rows.map(normalise);
