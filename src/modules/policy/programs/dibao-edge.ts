@@ -7,6 +7,7 @@ import { standardKey } from '../engine/household.ts';
 import { applyBp } from '../engine/money.ts';
 import type { Program, ProgramContext } from '../engine/program.ts';
 import { dibaoFigures } from './dibao.ts';
+import { AT_TOWNSHIP_OF_HUKOU } from './apply-at.ts';
 
 const BASIS = '《最低生活保障审核确认办法》（民发〔2021〕57号）；国办发〔2023〕39号';
 
@@ -24,7 +25,7 @@ export const dibaoEdge: Program = {
   en: 'Near-dibao household (dibao edge)',
   basis: BASIS,
   level: 'household',
-  applyAt: { zh: '户籍所在地乡镇人民政府（街道办事处）', en: 'the township government or street office where the household is registered' },
+  applyAt: AT_TOWNSHIP_OF_HUKOU,
   parameters: ['dibao.standard.urban', 'dibao.standard.rural', 'dibao.excluded_incomes', 'dibao.edge_multiple_bp'],
 
   evaluate(f, ctx): Decision {

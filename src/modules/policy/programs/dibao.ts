@@ -9,6 +9,7 @@ import { countedIncome, countedMembers, dibaoStandard, propertyPasses, standardK
 import { applyBp, BP, scaleFen } from '../engine/money.ts';
 import { monthsBetween } from '../engine/dates.ts';
 import type { Program, ProgramContext } from '../engine/program.ts';
+import { AT_TOWNSHIP_OF_HUKOU } from './apply-at.ts';
 
 const BASIS = '《社会救助暂行办法》第九至十三条；《最低生活保障审核确认办法》（民发〔2021〕57号）';
 
@@ -82,7 +83,7 @@ export const dibao: Program = {
   en: 'Minimum living allowance (dibao)',
   basis: BASIS,
   level: 'household',
-  applyAt: { zh: '户籍所在地乡镇人民政府（街道办事处）', en: 'the township government or street office where the household is registered' },
+  applyAt: AT_TOWNSHIP_OF_HUKOU,
   parameters: ['dibao.standard.urban', 'dibao.standard.rural', 'dibao.excluded_incomes', 'dibao.edge_multiple_bp'],
 
   evaluate(f, ctx): Decision {

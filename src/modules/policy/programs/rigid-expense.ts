@@ -9,6 +9,7 @@ import { BP, formatBp, scaleFen } from '../engine/money.ts';
 import type { Program } from '../engine/program.ts';
 import { dibaoFigures } from './dibao.ts';
 import { edgeLineFen } from './dibao-edge.ts';
+import { AT_TOWNSHIP_OF_HUKOU } from './apply-at.ts';
 
 const BASIS = '国办发〔2023〕39号《关于加强低收入人口动态监测做好分层分类社会救助工作的意见》';
 
@@ -18,7 +19,7 @@ export const rigidExpense: Program = {
   en: 'Household in hardship from rigid spending',
   basis: BASIS,
   level: 'household',
-  applyAt: { zh: '户籍所在地乡镇人民政府（街道办事处）', en: 'the township government or street office where the household is registered' },
+  applyAt: AT_TOWNSHIP_OF_HUKOU,
   parameters: [
     'dibao.standard.urban', 'dibao.standard.rural', 'dibao.excluded_incomes', 'dibao.edge_multiple_bp',
     'disposable_income.urban', 'disposable_income.rural', 'rigid.ratio_bp', 'rigid.recognition_months',
