@@ -136,7 +136,11 @@ export const SearchPersonsQuery = z.object({
 });
 export type SearchPersonsQuery = z.input<typeof SearchPersonsQuery>;
 
-export const PersonList = z.object({ items: z.array(Person), total: z.number().int() });
+export const PersonList = z.object({
+  items: z.array(Person),
+  total: z.number().int().describe('matches, counted up to 1000'),
+  totalCapped: z.boolean().describe('more than `total` match: refine the search'),
+});
 export type PersonList = z.infer<typeof PersonList>;
 
 export const PersonIdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -146,7 +146,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
     },
 
     async search(caller: Caller, q: { q?: string; tag?: string; under?: string; limit: number; offset: number }) {
-      const { items, total } = await store.search(db, {
+      const { items, total, totalCapped } = await store.search(db, {
         scope: caller.scope,
         ...(q.q ? { term: service.searchTerm(q.q) } : {}),
         ...(q.tag ? { tag: q.tag } : {}),
@@ -154,7 +154,7 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
         limit: q.limit,
         offset: q.offset,
       });
-      return { items: items.map(present), total };
+      return { items: items.map(present), total, totalCapped };
     },
 
     async get(caller: Caller, id: number): Promise<Person> {

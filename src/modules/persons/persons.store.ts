@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { householdMembers } from '../households/households.table.ts';
@@ -51,7 +51,7 @@ const flatten = (r: { person: PersonRow; jurisdictionName: string | null; househ
 
 export type PersonFilter = { scope: string; term?: SearchTerm; tag?: string; under?: string; afterId?: number; limit: number; offset: number; withTotal?: boolean };
 
-export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: PersonRowWithPlace[]; total: number }> {
+export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: PersonRowWithPlace[]; total: number; totalCapped: boolean }> {
   const conditions: SQL[] = [withinScope(persons.jurisdictionCode, f.scope), isNull(persons.mergedInto)];
   if (f.term) conditions.push(termCondition(f.term));
   if (f.tag) conditions.push(sql`${persons.tags} @> array[${f.tag}]::text[]`);
@@ -68,10 +68,15 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
         ? [asc(persons.nameInitials), asc(persons.id)]
         : [asc(persons.id)];
   const rows = await selectWithPlace(db).where(page).orderBy(...order).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
-  if (f.withTotal === false) return { items: rows.map(flatten), total: -1 };
-  const [total] = await db.select({ n: count() }).from(persons).where(where);
-  return { items: rows.map(flatten), total: total?.n ?? 0 };
+  if (f.withTotal === false) return { items: rows.map(flatten), total: -1, totalCapped: false };
+  // Count at most COUNT_CAP + 1 matches: an exact count of a common surname in a county costs more
+  // than the page itself, and nobody pages past a thousand results (they refine the search).
+  const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${persons} where ${where} limit ${COUNT_CAP + 1}) m`);
+  const n = counted?.n ?? 0;
+  return { items: rows.map(flatten), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
+
+export const COUNT_CAP = 1000;
 
 export async function findInScope(db: DbOrTx, id: number, scope: string, lock = false): Promise<PersonRowWithPlace | undefined> {
   const query = selectWithPlace(db).where(and(eq(persons.id, id), withinScope(persons.jurisdictionCode, scope)));

@@ -168,3 +168,16 @@ test('optional facts can be cleared with null, versioned and audited', async () 
   const history = (await t.app.inject({ method: 'GET', url: `/api/persons/${id}/history`, headers: s.headers })).json();
   assert.equal(history.items.length, 2);
 });
+
+test('search counts matches up to 1000 and says when there are more', async () => {
+  const s = await t.login('xhl_approver');
+  const search = async () => (await t.app.inject({ method: 'GET', url: '/api/persons?q=plx&limit=5', headers: s.headers })).json();
+  await t.database.db.execute(sql`insert into persons (name, name_pinyin, name_initials, jurisdiction_code)
+    select '裴乐欣' || g, 'peilexin', 'plx', '140107001001001' from generate_series(1, 999) g`);
+  const exact = await search();
+  assert.deepEqual([exact.total, exact.totalCapped], [999, false]);
+  await t.database.db.execute(sql`insert into persons (name, name_pinyin, name_initials, jurisdiction_code)
+    select '裴乐欣' || g, 'peilexin', 'plx', '140107001001001' from generate_series(1000, 1001) g`);
+  const capped = await search();
+  assert.deepEqual([capped.total, capped.totalCapped, capped.items.length], [1000, true, 5]);
+});

@@ -266,6 +266,7 @@ export const en: Record<MessageKey, string> = {
   'registry.exportFullOk': 'Export',
   'registry.exportStarted': 'Preparing the file; it downloads when ready',
   'registry.import': 'Import ledger',
+  'registry.totalCapped': 'More than {n}: narrow the search',
   'registry.empty': 'No people match',
   'registry.searchResult': 'Results for “{q}”',
   'registry.noHousehold': 'No household',

@@ -268,6 +268,7 @@ export const zh = {
   'registry.exportFullOk': '确认导出',
   'registry.exportStarted': '正在生成文件，完成后将自动下载',
   'registry.import': '导入台账',
+  'registry.totalCapped': '超过 {n} 条，请输入更具体的条件',
   'registry.empty': '没有符合条件的人员',
   'registry.searchResult': '“{q}”的查询结果',
   'registry.noHousehold': '未建户',

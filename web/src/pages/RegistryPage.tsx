@@ -62,6 +62,7 @@ export function RegistryPage() {
       current: filters.page,
       pageSize: PAGE_SIZE,
       total: list.data?.total ?? 0,
+      capped: list.data?.totalCapped ?? false,
       onChange: (page) => setFilters({ ...filters, page }),
     },
   };

@@ -36,7 +36,7 @@ export function PersonCards({ items, loading, pagination }: PersonViewProps) {
       )}
       {pagination.total > pagination.pageSize && (
         <Flex justify="center" style={{ marginTop: 12 }}>
-          <Pagination {...pagination} simple size="small" />
+          <Pagination current={pagination.current} pageSize={pagination.pageSize} total={pagination.total} onChange={pagination.onChange} simple size="small" />
         </Flex>
       )}
     </Spin>

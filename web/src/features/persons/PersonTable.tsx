@@ -8,7 +8,8 @@ import { PersonTags } from './PersonTags.tsx';
 export interface PersonViewProps {
   items: Person[];
   loading: boolean;
-  pagination: { current: number; pageSize: number; total: number; onChange: (page: number) => void };
+  /** `capped`: more than `total` match (the server counts up to 1000). */
+  pagination: { current: number; pageSize: number; total: number; capped?: boolean; onChange: (page: number) => void };
 }
 
 export function PersonLink({ person }: { person: Pick<Person, 'id' | 'name'> }) {
@@ -47,10 +48,13 @@ export function PersonTable({ items, loading, pagination }: PersonViewProps) {
       scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('registry.empty') }}
       pagination={{
-        ...pagination,
+        current: pagination.current,
+        pageSize: pagination.pageSize,
+        total: pagination.total,
+        onChange: pagination.onChange,
         showSizeChanger: false,
         hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { n: total }),
+        showTotal: (total) => (pagination.capped ? t('registry.totalCapped', { n: total }) : t('common.total', { n: total })),
       }}
     />
   );
