@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   LASTMILE_SEED_DEMO: bool.default(true).describe('load demo data into an empty database on start'),
   LASTMILE_JOBS: bool.default(true).describe('run the background job worker in this process'),
   LASTMILE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LASTMILE_IMPORT_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LASTMILE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LASTMILE_TRUST_PROXY: bool.default(false),
   LASTMILE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -41,6 +42,8 @@ export type Config = {
   seedDemo: boolean;
   runJobs: boolean;
   sessionHours: number;
+  /** Days an uploaded ledger (encrypted) and its report are kept after the import ends. */
+  importFileDays: number;
   shutdownTimeoutMs: number;
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   /** Anonymous self-checks per client address per minute. */
@@ -77,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.LASTMILE_SEED_DEMO,
     runJobs: e.LASTMILE_JOBS,
     sessionHours: e.LASTMILE_SESSION_HOURS,
+    importFileDays: e.LASTMILE_IMPORT_FILE_DAYS,
     shutdownTimeoutMs: e.LASTMILE_SHUTDOWN_TIMEOUT_MS,
     login: {
       maxFailures: e.LASTMILE_LOGIN_MAX_FAILURES,

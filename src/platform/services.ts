@@ -44,7 +44,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     jurisdictions: createJurisdictionsService({ db, audit }),
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
-    imports: createImportsService({ db, sensitive, audit, jobs }),
+    imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, ...clock }),
     policy: createPolicyService({ db, audit, ...clock }),
     sensitive,
     jobs,
@@ -58,7 +58,10 @@ export function jobDefinitions(services: Services): JobDefinition[] {
 
 /** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */
 export function scheduleHousekeeping(services: Services, everyMs = 3_600_000): () => void {
-  const enqueue = () => services.jobs.enqueueUnlessPending(purgeSessionsJob(services.auth), {}).catch(() => undefined);
+  const enqueue = () => {
+    services.jobs.enqueueUnlessPending(purgeSessionsJob(services.auth), {}).catch(() => undefined);
+    services.jobs.enqueueUnlessPending(services.imports.purgeFilesJob, {}).catch(() => undefined);
+  };
   void enqueue();
   const timer = setInterval(enqueue, everyMs);
   timer.unref();

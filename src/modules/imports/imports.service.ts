@@ -3,7 +3,7 @@
 // so both are stored encrypted (SM4/HMAC-SM3), like every other sensitive field.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -35,7 +35,9 @@ function present(row: Row): ImportJob {
 
 export type ImportsService = ReturnType<typeof createImportsService>;
 
-export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue }) {
+const PURGED = () => new AppError('conflict', 'The uploaded file was deleted at the end of its keeping period; upload it again', '上传的文件已按保存期限删除，请重新上传');
+
+export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue; fileDays?: number; now?: () => Date }) {
   const { db, sensitive } = deps;
   const seal = (data: Buffer) => Buffer.from(sensitive.encrypt(data.toString('base64'))!, 'utf8');
   const open = (sealed: Buffer) => Buffer.from(sensitive.decrypt(sealed.toString('utf8'))!, 'base64');
@@ -88,8 +90,25 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     },
   });
 
+  // Uploaded ledgers hold people's data: once an import has ended, the file and its report are
+  // kept only for `fileDays` (the counts and outcome stay).
+  const purgeFilesJob = defineJob({
+    name: 'imports.purge-files',
+    schema: z.object({}),
+    maxAttempts: 3,
+    async handler() {
+      const cutoff = new Date((deps.now?.() ?? new Date()).getTime() - (deps.fileDays ?? 30) * 86_400_000);
+      const purged = await db.update(imports)
+        .set({ content: Buffer.alloc(0), report: null })
+        .where(and(inArray(imports.status, ['done', 'failed', 'validated']), lt(imports.updatedAt, cutoff), sql`octet_length(${imports.content}) > 0`))
+        .returning({ id: imports.id });
+      return { purged: purged.length };
+    },
+  });
+
   return {
-    jobs: [validateJob, commitJob],
+    jobs: [validateJob, commitJob, purgeFilesJob],
+    purgeFilesJob,
 
     async upload(caller: { scope: string }, file: { fileName: string; content: Buffer }, actor: Actor): Promise<ImportJob> {
       const format: ImportFormat = /\.csv$/i.test(file.fileName) ? 'csv' : 'xlsx';
@@ -132,6 +151,7 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
 
     async report(caller: { scope: string }, id: number): Promise<Buffer> {
       const row = await this.row(caller, id);
+      if (row.content.length === 0) throw PURGED();
       if (!row.report) throw new AppError('conflict', 'The report is not ready yet', '校验报告尚未生成');
       return open(row.report);
     },
@@ -139,6 +159,7 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     async commit(caller: { scope: string }, id: number, actor: Actor): Promise<ImportJob> {
       const row = await this.row(caller, id);
       if (row.status !== 'validated' && row.status !== 'failed') throw new AppError('conflict', `The import is ${row.status}`, `当前状态（${row.status}）不能提交`);
+      if (row.content.length === 0) throw PURGED();
       if (!row.counts || (row.counts as { ok: number }).ok === 0) throw new AppError('conflict', 'No row passed validation', '没有通过校验的行');
       await db.transaction(async (tx) => {
         await tx.update(imports).set({ status: 'committing', error: null, progress: null, updatedAt: new Date() }).where(eq(imports.id, id));

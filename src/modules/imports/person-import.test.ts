@@ -188,4 +188,17 @@ test('through the API: upload, background validation with report, commit, progre
   const failed = (await t.app.inject({ method: 'GET', url: `/api/imports/${badType.json().id}`, headers: s.headers })).json();
   assert.equal(failed.status, 'failed');
   assert.match(failed.error, /[\u4e00-\u9fff]/, 'a clear Chinese reason');
+
+  // Files are kept for the configured days after an import ends, then deleted (counts and outcome stay).
+  const purge = async () => (await t.services.jobs.enqueue(t.services.imports.purgeFilesJob, {}), await worker.drain());
+  await purge();
+  const [kept] = await queryRows<{ n: number }>(t.database.db, sql`select octet_length(content)::int as n from imports where id = ${id}`);
+  assert.ok(kept!.n > 0, 'a fresh file is kept');
+  await t.database.db.execute(sql`update imports set updated_at = now() - interval '31 days' where id = ${id}`);
+  await purge();
+  const [gone] = await queryRows<{ n: number; report: Buffer | null; status: string }>(t.database.db, sql`select octet_length(content)::int as n, report, status from imports where id = ${id}`);
+  assert.deepEqual([gone!.n, gone!.report, gone!.status], [0, null, 'done']);
+  const reportGone = await t.app.inject({ method: 'GET', url: `/api/imports/${id}/report`, headers: s.headers });
+  assert.equal(reportGone.statusCode, 409);
+  assert.match(reportGone.json().messageZh, /已按保存期限删除/);
 });
