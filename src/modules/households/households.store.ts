@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import { placePath } from '../jurisdictions/place-path.ts';
+import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
@@ -42,7 +43,7 @@ export async function personsByIds(db: DbOrTx, ids: number[]) {
 }
 
 export async function jurisdictionName(db: DbOrTx, code: string): Promise<string | null> {
-  const [row] = await db.select({ name: jurisdictions.name }).from(jurisdictions).where(eq(jurisdictions.code, code));
+  const [row] = await queryRows<{ name: string | null }>(db, sql`select ${placePath(sql`${code}::varchar`)} as name`);
   return row?.name ?? null;
 }
 

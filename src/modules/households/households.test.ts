@@ -104,3 +104,10 @@ test('another area sees nothing of the household', async () => {
   const outside = await inject(s, 'POST', '/api/households', { jurisdictionCode: '140109001001001', headPersonId: ids['赵四'] });
   assert.equal(outside.statusCode, 400);
 });
+
+test('a household’s place is named with its township and community', async () => {
+  const h = (await inject(s, 'GET', `/api/households/${householdId}`)).json();
+  assert.equal(h.jurisdictionName, '巨轮街道 / 和平社区 / 第一网格');
+  const p = (await inject(s, 'GET', `/api/persons/${ids['王建国']}`)).json();
+  assert.equal(p.jurisdictionName, '巨轮街道 / 和平社区 / 第一网格');
+});

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
+import { placePath } from '../jurisdictions/place-path.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { householdMembers } from '../households/households.table.ts';
@@ -38,9 +39,8 @@ const currentHousehold = sql<number | null>`(select m.household_id from ${househ
 
 function selectWithPlace(db: DbOrTx) {
   return db
-    .select({ person: persons, jurisdictionName: jurisdictions.name, householdId: currentHousehold })
-    .from(persons)
-    .leftJoin(jurisdictions, eq(jurisdictions.code, persons.jurisdictionCode));
+    .select({ person: persons, jurisdictionName: placePath(persons.jurisdictionCode), householdId: currentHousehold })
+    .from(persons);
 }
 
 const flatten = (r: { person: PersonRow; jurisdictionName: string | null; householdId: number | null }): PersonRowWithPlace => ({
