@@ -17,7 +17,7 @@ export const SOURCE_TAG_COLOR: Record<SourceTag, string> = { C: 'green', L: 'blu
 export const sourceTagLabel = (tag: SourceTag, t: Translate): string => t(`policy.tag.${tag}`);
 
 /** Parameter keys grouped by program, in this order; anything else is "general". */
-export const PARAMETER_GROUPS = ['dibao', 'tekun', 'linshi', 'fcu', 'unemp', 'rigid', 'medical', 'general'] as const;
+export const PARAMETER_GROUPS = ['dibao', 'tekun', 'linshi', 'fcu', 'unemp', 'rigid', 'medical', 'procedure', 'fraud', 'jobs', 'rescue', 'general'] as const;
 export type ParameterGroup = (typeof PARAMETER_GROUPS)[number];
 
 export function parameterGroup(key: string): ParameterGroup {
@@ -52,6 +52,9 @@ const UNIT_EN: Record<string, string> = {
   '套': 'homes',
   '个': '',
   '次': 'times',
+  '天': 'days',
+  '小时': 'hours',
+  '倍': '×',
   'cm²': 'cm²',
 };
 
