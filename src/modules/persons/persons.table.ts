@@ -48,10 +48,13 @@ export const persons = pgTable(
     index('persons_scope_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.id),
     uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
     index('persons_phone_idx').on(t.phoneIndex),
-    index('persons_name_idx').using('btree', t.name.op('text_pattern_ops')),
-    index('persons_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
-    index('persons_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
-    index('persons_last4_idx').on(t.idLast4),
+    // Search keys with the jurisdiction beside them: the scope test runs inside the index, so a
+    // county search does not intersect with a bitmap of the whole county (56 ms cold at 1M).
+    // Partial (merged records are never searched), so a capped count is an index-only scan.
+    index('persons_name_idx').using('btree', t.name.op('text_pattern_ops'), t.jurisdictionCode.op('varchar_pattern_ops')).where(sql`${t.mergedInto} is null`),
+    index('persons_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops'), t.jurisdictionCode.op('varchar_pattern_ops')).where(sql`${t.mergedInto} is null`),
+    index('persons_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops'), t.jurisdictionCode.op('varchar_pattern_ops')).where(sql`${t.mergedInto} is null`),
+    index('persons_last4_idx').using('btree', t.idLast4, t.jurisdictionCode.op('varchar_pattern_ops')).where(sql`${t.mergedInto} is null`),
     index('persons_tags_idx').using('gin', t.tags),
     index('persons_card_idx').on(t.contactCardNo),
     check('persons_disability_grade', sql`${t.disabilityGrade} between 1 and 4`),
