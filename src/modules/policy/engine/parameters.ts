@@ -1,6 +1,7 @@
 // Dated parameter values per jurisdiction, and their resolution: for a jurisdiction and a date,
 // each parameter takes the value of the most specific level (village → township → county → city
 // → province → national) that has one in force on that date; a county value overrides its city's.
+import { ancestorCodes } from '../../../lib/division-code.ts';
 import { PARAMETERS, type ParameterKey, type ParameterValues } from './parameters.catalog.ts';
 
 /** Where a value comes from: C seen in a source, L a local variant, R from knowledge (unconfirmed), demo for demo data. */
@@ -27,11 +28,9 @@ export type ParameterSet = {
   provenance: Partial<Record<ParameterKey, Provenance>>;
 };
 
-const LEVEL_LENGTHS = [15, 12, 9, 6, 4, 2, 0] as const;
-
 /** The code and each of its ancestors, most specific first, ending with '' (national). */
 export function jurisdictionChain(code: string): string[] {
-  return LEVEL_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n));
+  return code === '' ? [''] : [code, ...ancestorCodes(code).reverse(), ''];
 }
 
 /** Entries indexed by key and jurisdiction, newest first; built once, resolved many times. */
@@ -43,7 +42,9 @@ export class ParameterIndex {
 
   constructor(entries: readonly ParameterEntry[]) {
     this.entries = entries;
-    for (const e of entries) {
+    // Newest date first; for the same date, the entry given later (a correction) first.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
       let byJurisdiction = this.byKey.get(e.key);
       if (!byJurisdiction) this.byKey.set(e.key, (byJurisdiction = new Map()));
       const list = byJurisdiction.get(e.jurisdiction) ?? [];
@@ -54,10 +55,10 @@ export class ParameterIndex {
   }
 
   /** The entry in force for one key (undefined when no level has one). */
-  entryFor(key: ParameterKey, jurisdiction: string, date: string): ParameterEntry | undefined {
+  entryFor(key: ParameterKey, jurisdiction: string, date: string, chain = jurisdictionChain(jurisdiction)): ParameterEntry | undefined {
     const byJurisdiction = this.byKey.get(key);
     if (!byJurisdiction) return undefined;
-    for (const level of jurisdictionChain(jurisdiction)) {
+    for (const level of chain) {
       const list = byJurisdiction.get(level);
       if (!list) continue;
       const entry = list.find((e) => e.from <= date);
@@ -73,8 +74,9 @@ export class ParameterIndex {
     if (hit) return hit;
     const values: Record<string, unknown> = {};
     const provenance: ParameterSet['provenance'] = {};
+    const chain = jurisdictionChain(jurisdiction);
     for (const key of Object.keys(PARAMETERS) as ParameterKey[]) {
-      const e = this.entryFor(key, jurisdiction, date);
+      const e = this.entryFor(key, jurisdiction, date, chain);
       if (!e) continue;
       values[key] = e.value;
       provenance[key] = { jurisdiction: e.jurisdiction, from: e.from, tag: e.tag, source: e.source };
