@@ -85,3 +85,11 @@ export function ancestorCodes(code: string): string[] {
 export function isWithin(code: string, scope: string): boolean {
   return code.startsWith(scope);
 }
+
+/**
+ * Urban or rural from a village-level code (or a grid under it): 村民委员会 codes are 2xx in the
+ * village segment, 居民委员会 1xx. Undefined above the village level.
+ */
+export function ruralOf(code: string): boolean | undefined {
+  return code.length >= 12 ? code.charCodeAt(9) === 50 /* '2' */ : undefined;
+}

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase, queryRows, type Database } from '../../platform/db/client.ts';
-import { migrateDatabase, migrationStatus } from '../../platform/db/migrate.ts';
-import { syncParameterFiles } from '../../modules/policy/policy.sync.ts';
+import { migrationStatus } from '../../platform/db/migrate.ts';
+import { prepareDatabase } from '../../platform/db/prepare.ts';
 
 export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
@@ -23,10 +23,9 @@ export function registerDb(program: Command): void {
     .action(async () => {
       await withDatabase(async (database) => {
         const before = await migrationStatus(database);
-        const after = await migrateDatabase(database);
-        const loaded = await syncParameterFiles(database.db);
+        const after = await prepareDatabase(database);
         console.log(`applied ${before.pending.length} migration(s); ${after.applied}/${after.total} applied, ${after.pending.length} pending`);
-        console.log(`policy parameters: ${loaded} new value(s) loaded from policy/parameters`);
+        console.log(`policy parameters: ${after.parametersLoaded} new value(s) loaded from policy/parameters`);
       });
     });
 

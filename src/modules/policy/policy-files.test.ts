@@ -3,9 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkFiles, parametersMarkdown } from '../../cli/commands/policy.ts';
-import { readParameterFiles } from './policy.files.ts';
-import { parseParameterFile } from './policy.files.ts';
+import { checkFiles, parametersMarkdown, parseParameterFile, readParameterFiles } from './policy.files.ts';
 
 test('every place’s parameters are consistent in every year', () => {
   assert.deepEqual(checkFiles(), []);

@@ -18,7 +18,6 @@ import { PROGRAM_LIST, PROGRAMS } from './programs/index.ts';
 import { factsFromRegistry } from './registry-facts.ts';
 import { factsRowById } from './policy.facts.store.ts';
 import { selfCheckFacts } from './self-check.ts';
-import { syncParameterFiles } from './policy.sync.ts';
 import * as store from './policy.store.ts';
 import type { DecisionView, NewParameterEntry, ScreeningResultsQuery, SelfCheckBody } from './policy.schema.ts';
 import type { z } from 'zod';
@@ -96,9 +95,6 @@ export function createPolicyService(deps: { db: Db; audit: AuditService; now?: (
 
   return {
     index,
-
-    /** Loads policy/parameters/*.yaml into the database (idempotent). */
-    syncParameterFiles: (entries?: ParameterEntry[]) => syncParameterFiles(db, entries),
 
     programs() {
       return PROGRAM_LIST.map((p) => ({ id: p.id, zh: p.zh, en: p.en, basis: p.basis, level: p.level, applyAt: p.applyAt }));

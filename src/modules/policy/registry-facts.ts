@@ -3,6 +3,7 @@
 // the village level); 户籍 is local when a member's hukou code lies in the household's county.
 import type { HouseholdFacts, MemberFacts, Relationship, DisabilityCategory, IncomeFact } from './engine/facts.ts';
 import { ymd } from './engine/dates.ts';
+import { ruralOf } from '../../lib/division-code.ts';
 
 /** [personId, relationship, birthDate, flags, disabilityCategory, disabilityGrade, illnesses, selfCare, deathDate, hukouCode, name] */
 export type MemberRowTuple = [
@@ -24,8 +25,8 @@ export type RegistryFactsRow = {
 };
 
 export function areaOf(code: string): 'urban' | 'rural' | undefined {
-  if (code.length < 12) return undefined;
-  return code.charCodeAt(9) === 50 /* '2' */ ? 'rural' : 'urban';
+  const rural = ruralOf(code);
+  return rural === undefined ? undefined : rural ? 'rural' : 'urban';
 }
 
 function member(t: MemberRowTuple, date: string): MemberFacts {

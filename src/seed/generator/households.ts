@@ -26,6 +26,7 @@ import { MONTH_DAY_NUMBER, MONTH_DAY_TEXT, PAD2, dayNumber, daysInMonth, formatD
 import { pickEthnicity, pickGivenName, pickSurname, type Sex } from './names.ts';
 import { Random, mix32, weightedTable, type WeightedTable } from './random.ts';
 import type { Residence } from './residences.ts';
+import { ruralOf } from '../../lib/division-code.ts';
 
 export type { Residence } from './residences.ts';
 
@@ -295,7 +296,7 @@ function prepareResidences(residences: readonly Residence[]) {
       countyCounts.push(0);
     }
     const position = countyCounts[county]!++;
-    const rural = r.rural ?? (r.code.length >= 12 ? r.code[9] === '2' : r.code.length >= 9 && r.code[6] !== '0');
+    const rural = r.rural ?? ruralOf(r.code) ?? (r.code.length >= 9 && r.code[6] !== '0');
     const hash = mix32(Number(r.code.slice(-9)) >>> 0);
     const compounds = [0, 1, 2, 3].map((k) => COMPOUNDS[(hash + k * 7) % COMPOUNDS.length]!);
     infos.push({
