@@ -71,3 +71,19 @@ test('the CLI explains bad configuration and exits 2', async () => {
   assert.equal((result as { code: number }).code, 2);
   assert.match((result as { stderr: string }).stderr, /配置有误[\s\S]*DATABASE_URL[\s\S]*PORT/);
 });
+
+test('lastmile screen refuses bad options in both languages before touching the database', async () => {
+  const env = { ...process.env, LASTMILE_DATA_DIR: '/nonexistent/lastmile-never-created' };
+  delete env.DATABASE_URL;
+  for (const [args, zh] of [
+    [['screen', '--batch', 'abc'], /--batch 应为 1–50000 的整数/],
+    [['screen', '--date', '2026-13-45'], /--date 应为日期/],
+    [['screen', '--program', 'dibo'], /未知的救助项目：dibo/],
+    [['screen', '--resume', 'x'], /--resume 应为筛查批次编号/],
+  ] as const) {
+    const result = await run(process.execPath, [BIN, ...args], { env }).catch((e: { code: number; stderr: string }) => e);
+    assert.equal((result as { code: number }).code, 1, args.join(' '));
+    assert.match((result as { stderr: string }).stderr, zh);
+    assert.match((result as { stderr: string }).stderr, /must be|unknown program/);
+  }
+});

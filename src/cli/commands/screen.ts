@@ -27,6 +27,12 @@ export function registerScreen(program: Command): void {
         if (unknown.length > 0) throw new AppError('validation_failed', `unknown program(s): ${unknown.join(', ')}`, `未知的救助项目：${unknown.join('、')}`);
       }
       if (!/^\d{0,15}$/.test(opts.jurisdiction)) throw new AppError('validation_failed', '--jurisdiction must be a division code', '--jurisdiction 应为区划代码');
+      if (opts.date !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.date) || Number.isNaN(Date.parse(`${opts.date}T00:00:00Z`)))) {
+        throw new AppError('validation_failed', '--date must be a date as YYYY-MM-DD', '--date 应为日期，格式 YYYY-MM-DD');
+      }
+      const batch = Number(opts.batch);
+      if (!Number.isInteger(batch) || batch < 1 || batch > 50_000) throw new AppError('validation_failed', '--batch must be a whole number from 1 to 50000', '--batch 应为 1–50000 的整数');
+      if (opts.resume !== undefined && !/^[1-9]\d*$/.test(opts.resume)) throw new AppError('validation_failed', '--resume must be a run id', '--resume 应为筛查批次编号');
       await withDatabase(async (database) => {
         await prepareDatabase(database);
         const policy = createPolicyService({ db: database.db, audit: createAuditService({ db: database.db }) });
@@ -36,7 +42,7 @@ export function registerScreen(program: Command): void {
           jurisdiction: opts.jurisdiction,
           date: opts.date ?? todayLocal(),
           ...(opts.resume ? { resumeRunId: Number(opts.resume) } : {}),
-          batchSize: Number(opts.batch),
+          batchSize: batch,
           startedBy: 'cli',
           onStart: (run) => {
             console.log(`run ${run.id}${run.done > 0 ? ` resumes after ${run.done} households` : ''}`);
