@@ -73,7 +73,7 @@ test('the CLI explains bad configuration and exits 2', async () => {
 });
 
 test('lastmile screen refuses bad options in both languages before touching the database', async () => {
-  const env = { ...process.env, LASTMILE_DATA_DIR: '/nonexistent/lastmile-never-created' };
+  const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: '/nonexistent/lastmile-never-created' };
   delete env.DATABASE_URL;
   for (const [args, zh] of [
     [['screen', '--batch', 'abc'], /--batch 应为 1–50000 的整数/],
