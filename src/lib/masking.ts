@@ -8,7 +8,7 @@ export type MaskKind = 'id_number' | 'phone' | 'bank_account' | 'name' | 'text';
 const stars = (n: number) => '*'.repeat(Math.max(0, n));
 
 /** Keep `head` and `tail` characters; mask everything when fewer than `minLength` characters. */
-function keepEnds(value: string, head: number, tail: number, minLength: number): string {
+export function keepEnds(value: string, head: number, tail: number, minLength: number): string {
   const chars = Array.from(value);
   if (chars.length < minLength) return stars(chars.length);
   return chars.slice(0, head).join('') + stars(chars.length - head - tail) + chars.slice(chars.length - tail).join('');

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
@@ -19,6 +19,8 @@ export type SearchTerm =
   | { kind: 'name'; value: string };
 
 const like = (s: string) => `${s.replace(/[\\%_]/g, '\\$&')}%`;
+// Search keys compare under "C", as the search indexes are built (persons.table.ts).
+const c = (column: Column) => sql`${column} collate "C"`;
 
 function termCondition(term: SearchTerm): SQL {
   switch (term.kind) {
@@ -27,14 +29,14 @@ function termCondition(term: SearchTerm): SQL {
     case 'phone_index':
       return eq(persons.phoneIndex, term.value);
     case 'last4':
-      return eq(persons.idLast4, term.value);
+      return sql`${c(persons.idLast4)} = ${term.value}`;
     case 'pinyin':
       // Consonants only ('zs', 'wf'): initials alone. Every full-pinyin syllable has a vowel, and
       // one indexed column lets the planner walk the index in order instead of sorting all matches.
-      if (!/[aeiouv]/.test(term.value)) return sql`${persons.nameInitials} like ${like(term.value)}`;
-      return or(sql`${persons.nameInitials} like ${like(term.value)}`, sql`${persons.namePinyin} like ${like(term.value)}`)!;
+      if (!/[aeiouv]/.test(term.value)) return sql`${c(persons.nameInitials)} like ${like(term.value)}`;
+      return or(sql`${c(persons.nameInitials)} like ${like(term.value)}`, sql`${c(persons.namePinyin)} like ${like(term.value)}`)!;
     case 'name':
-      return sql`${persons.name} like ${like(term.value)}`;
+      return sql`${c(persons.name)} like ${like(term.value)}`;
   }
 }
 
@@ -68,9 +70,9 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
     // The place comes second, as in the search indexes, so the index delivers the order and only an
     // incremental sort by id remains (not a sort of every match of a common surname).
     f.afterId === undefined && f.term?.kind === 'name'
-      ? [asc(persons.name), asc(persons.jurisdictionCode), asc(persons.id)]
+      ? [asc(c(persons.name)), asc(c(persons.jurisdictionCode)), asc(persons.id)]
       : f.afterId === undefined && f.term?.kind === 'pinyin'
-        ? [asc(persons.nameInitials), asc(persons.jurisdictionCode), asc(persons.id)]
+        ? [asc(c(persons.nameInitials)), asc(c(persons.jurisdictionCode)), asc(persons.id)]
         : [asc(persons.id)];
   const rows = await selectWithPlace(db).where(page).orderBy(...order).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
   if (f.withTotal === false) return { items: rows.map(flatten), total: -1, totalCapped: false };

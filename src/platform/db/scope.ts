@@ -7,10 +7,14 @@ function likePrefix(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+// Compared under the "C" collation: codes are ASCII digits, so the result is the same, and the
+// planner then turns the prefix into an index range on both kinds of index we keep — the
+// varchar_pattern_ops scope indexes and the C-collated search indexes (persons.table.ts), where
+// the place is the second column and the range is tested inside the index.
 export function withinScope(column: Column | SQL, scope: string): SQL {
-  return scope === '' ? sql`true` : sql`${column} like ${likePrefix(scope)}`;
+  return scope === '' ? sql`true` : sql`${column} collate "C" like ${likePrefix(scope)}`;
 }
 
 export function underPrefix(column: Column | SQL, prefix: string): SQL {
-  return sql`${column} like ${likePrefix(prefix)}`;
+  return sql`${column} collate "C" like ${likePrefix(prefix)}`;
 }
