@@ -3,8 +3,20 @@
 // Chinese. Pure: checks that need the database (the jurisdiction exists and is inside the
 // importer's scope, the person duplicates an existing one) are added by the caller to the same
 // `problems` list, in the same shape.
+import { regexes as zodRegexes } from 'zod';
 import { describeIssue } from '../../platform/http/validation.ts';
-import { PersonFields, PersonInput } from '../persons/persons.schema.ts';
+import { canonicalCode } from '../../lib/division-code.ts';
+import { addDays, startOfLocalDay, todayLocal } from '../../lib/local-date.ts';
+import {
+  DISABILITY_CATEGORIES,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  MARITAL_STATUSES,
+  PersonFields,
+  PersonInput,
+  SEXES,
+  WORK_CAPACITIES,
+} from '../persons/persons.schema.ts';
 import {
   COLUMN_BY_KEY,
   EXAMPLE_ID_NUMBERS,
@@ -129,25 +141,73 @@ export type MapRowOptions = Partial<ParseContext>;
 
 const PERSON_KEYS = new Set<string>(Object.keys(PersonFields.shape));
 
+/** Per mapping: each template column with the file's header for it, and the file's column order. */
+type RowPlan = { columns: { column: (typeof PERSON_COLUMNS)[number]; header: string | undefined; index: number }[]; order: Map<string, number> };
+const rowPlans = new WeakMap<ReadonlyMap<string, ImportFieldKey>, RowPlan>();
+
+function rowPlan(mapping: ReadonlyMap<string, ImportFieldKey>, headers?: readonly string[]): RowPlan {
+  let plan = headers ? undefined : rowPlans.get(mapping);
+  if (!plan) {
+    const byKey = headersByKey(mapping);
+    const order = new Map<string, number>();
+    [...byKey.keys()].forEach((k, i) => order.set(k, i));
+    plan = {
+      columns: PERSON_COLUMNS.map((column) => {
+        const header = byKey.get(column.key);
+        return { column, header, index: header === undefined || !headers ? -1 : headers.indexOf(header) };
+      }),
+      order,
+    };
+    if (!headers) rowPlans.set(mapping, plan);
+  }
+  return plan;
+}
+
+const contexts = new WeakMap<MapRowOptions, ParseContext>();
+
+function contextOf(options: MapRowOptions): ParseContext {
+  let ctx = contexts.get(options);
+  if (!ctx) contexts.set(options, (ctx = parseContext(options)));
+  return ctx;
+}
+
 /**
  * Parse and validate one row. Every problem is reported (not just the first): required cells,
  * each column's parser, the ID number against 性别/出生日期, dates in order, 户编号 with
  * 与户主关系, then the PersonInput schema for whatever the parsers let through.
  */
 export function mapRow(row: SourceRow, mapping: ReadonlyMap<string, ImportFieldKey>, options: MapRowOptions = {}): MappedRow {
-  const ctx = parseContext(options);
-  const byKey = headersByKey(mapping);
+  return mapCells(row.rowNumber, undefined, row.cells, mapping, rowPlan(mapping), contextOf(options));
+}
+
+/**
+ * mapRow for rows given as arrays of cell values in the order of `headers` (the file's header
+ * row, as read-rows.ts names it): the same result as mapRow on the row made into an object.
+ */
+export function valuesMapper(headers: readonly string[], mapping: ReadonlyMap<string, ImportFieldKey>, options: MapRowOptions = {}): (rowNumber: number, values: readonly unknown[]) => MappedRow {
+  const plan = rowPlan(mapping, headers);
+  const ctx = contextOf(options);
+  return (rowNumber, values) => mapCells(rowNumber, values, undefined, mapping, plan, ctx);
+}
+
+function mapCells(
+  rowNumber: number,
+  row: readonly unknown[] | undefined,
+  cells: Record<string, unknown> | undefined,
+  mapping: ReadonlyMap<string, ImportFieldKey>,
+  plan: RowPlan,
+  ctx: ParseContext,
+): MappedRow {
   const values: Partial<Record<ImportFieldKey, unknown>> = {};
   const problems: RowProblem[] = [];
-  const failed = new Set<string>();
+  let failed: Set<string> | undefined;
   const add = (field: ImportFieldKey | '(row)', code: ProblemCode, message: string, messageZh: string) => {
-    failed.add(field);
+    (failed ??= new Set()).add(field);
     problems.push({ column: field === '(row)' ? '' : columnLabel(mapping, field), field, message, messageZh, code });
   };
 
-  for (const column of PERSON_COLUMNS) {
-    const header = byKey.get(column.key);
-    const cell = header === undefined ? undefined : row.cells[header];
+  for (const { column, header, index } of plan.columns) {
+    const cell = row ? (index < 0 ? undefined : (row[index] ?? null)) : header === undefined ? undefined : cells![header];
     if (isBlankCell(cell)) {
       if (column.required) add(column.key, 'required', 'required', '必填');
       continue;
@@ -162,39 +222,132 @@ export function mapRow(row: SourceRow, mapping: ReadonlyMap<string, ImportFieldK
     else if (parsed.value !== undefined) values[column.key] = parsed.value;
     else if (column.required) add(column.key, 'required', 'required', '必填');
   }
+  crossCheck(values, (field) => failed?.has(field) ?? false, add);
 
-  crossCheck(values, failed, add);
-
-  // The schema checks what the parsers do not (lengths, phone pattern, category with grade).
-  const person: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (PERSON_KEYS.has(k)) person[k] = v;
-  const result = PersonInput.safeParse(person);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      let field = String(issue.path[0] ?? '(row)');
-      // "category and grade go together" is about whichever of the two is empty.
-      if (field === 'disabilityGrade' && values.disabilityGrade !== undefined && values.disabilityCategory === undefined) field = 'disabilityCategory';
-      if (failed.has(field)) continue; // already reported by the column's parser
-      const d = describeIssue(issue);
-      failed.add(field);
-      problems.push({ column: columnLabel(mapping, field), field, message: d.message, messageZh: d.messageZh, code: 'invalid' });
+  // The schema checks what the parsers do not (lengths, phone pattern, category with grade);
+  // values the parsers made that plainly pass it need not go through it.
+  if (!passesSchema(values)) {
+    const person: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(values)) if (PERSON_KEYS.has(k)) person[k] = v;
+    const result = PersonInput.safeParse(person);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        let field = String(issue.path[0] ?? '(row)');
+        // "category and grade go together" is about whichever of the two is empty.
+        if (field === 'disabilityGrade' && values.disabilityGrade !== undefined && values.disabilityCategory === undefined) field = 'disabilityCategory';
+        if (failed?.has(field)) continue; // already reported by the column's parser
+        const d = describeIssue(issue);
+        (failed ??= new Set()).add(field);
+        problems.push({ column: columnLabel(mapping, field), field, message: d.message, messageZh: d.messageZh, code: 'invalid' });
+      }
     }
   }
 
   // In the order of the file's columns (a missing column's problem first), as the report shows them.
   if (problems.length > 1) {
-    const order = [...byKey.keys()];
-    problems.sort((a, b) => order.indexOf(a.field as ImportFieldKey) - order.indexOf(b.field as ImportFieldKey));
+    const at = (field: string) => plan.order.get(field) ?? -1;
+    problems.sort((a, b) => at(a.field) - at(b.field));
   }
 
   const example = isExample(values) ? ({ example: true } as const) : {};
-  if (problems.length > 0) return { rowNumber: row.rowNumber, problems, ...example };
-  return { rowNumber: row.rowNumber, input: values as ImportRecord, problems, ...example };
+  if (problems.length > 0) return { rowNumber, problems, ...example };
+  return { rowNumber, input: values as ImportRecord, problems, ...example };
+}
+
+const PHONE = /^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/;
+const ISO_DATE = zodRegexes.date;
+const ENUMS: Partial<Record<ImportFieldKey, ReadonlySet<unknown>>> = {
+  sex: new Set(SEXES),
+  maritalStatus: new Set(MARITAL_STATUSES),
+  education: new Set(EDUCATION_LEVELS),
+  employmentStatus: new Set(EMPLOYMENT_STATUSES),
+  workCapacity: new Set(WORK_CAPACITIES),
+  disabilityCategory: new Set(DISABILITY_CATEGORIES),
+};
+
+let today = '';
+let todayEnds = 0;
+
+/** todayLocal(), computed again only once the local day is over. */
+function realToday(): string {
+  const now = Date.now();
+  if (now >= todayEnds) {
+    today = todayLocal(new Date(now));
+    todayEnds = startOfLocalDay(addDays(today, 1)).getTime();
+  }
+  return today;
+}
+
+const textWithin = (v: unknown, min: number, max: number) => typeof v === 'string' && v.trim().length >= min && v.trim().length <= max;
+const codes = (v: unknown, max: number) => Array.isArray(v) && v.length <= max && v.every((c) => typeof c === 'string' && c.length >= 1 && c.length <= 50);
+
+/**
+ * True only when PersonInput would accept these parsed values (whatever it cannot vouch for,
+ * it leaves to the schema): the schema's own rules, checked on what the column parsers give.
+ */
+export function passesSchema(values: Partial<Record<ImportFieldKey, unknown>>): boolean {
+  if (values.name === undefined || values.jurisdictionCode === undefined) return false;
+  for (const key in values) {
+    const v = values[key as ImportFieldKey];
+    if (v === undefined) continue;
+    switch (key as ImportFieldKey) {
+      case 'name':
+        if (!textWithin(v, 1, 50)) return false;
+        break;
+      case 'idNumber':
+        // Valid by the column parser (as of the import's "today"); the schema checks against the real today.
+        if (typeof v !== 'string' || v.length !== 18 || `${v.slice(6, 10)}-${v.slice(10, 12)}-${v.slice(12, 14)}` > realToday()) return false;
+        break;
+      case 'sex':
+      case 'maritalStatus':
+      case 'education':
+      case 'employmentStatus':
+      case 'workCapacity':
+      case 'disabilityCategory':
+        if (!ENUMS[key as ImportFieldKey]!.has(v)) return false;
+        break;
+      case 'birthDate':
+      case 'deathDate':
+        if (typeof v !== 'string' || !ISO_DATE.test(v)) return false;
+        break;
+      case 'phone':
+        if (typeof v !== 'string' || !PHONE.test(v.trim())) return false;
+        break;
+      case 'hukouCode':
+      case 'jurisdictionCode':
+        if (typeof v !== 'string' || canonicalCode(v.trim()) === undefined) return false;
+        break;
+      case 'address':
+        if (!textWithin(v, 0, 200)) return false;
+        break;
+      case 'ethnicity':
+        if (!textWithin(v, 0, 20)) return false;
+        break;
+      case 'contactCardNo':
+        if (!textWithin(v, 0, 30)) return false;
+        break;
+      case 'disabilityGrade':
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > 4) return false;
+        break;
+      case 'seriousIllnesses':
+        if (!codes(v, 20)) return false;
+        break;
+      case 'tags':
+        if (!codes(v, 30)) return false;
+        break;
+      case 'householdKey':
+      case 'relationship':
+        break; // not the schema's
+      default:
+        return false; // a field this check does not know: let the schema judge
+    }
+  }
+  return (values.disabilityCategory === undefined) === (values.disabilityGrade === undefined);
 }
 
 function crossCheck(
   values: Partial<Record<ImportFieldKey, unknown>>,
-  failed: ReadonlySet<string>,
+  failed: (field: string) => boolean,
   add: (field: ImportFieldKey, code: ProblemCode, message: string, messageZh: string) => void,
 ): void {
   // Sex and birth date written next to the ID number must agree with it.
@@ -217,10 +370,10 @@ function crossCheck(
   // 户编号 and 与户主关系 go together: one groups the row into a household, the other places it there.
   const hasHousehold = values.householdKey !== undefined;
   const hasRelationship = values.relationship !== undefined;
-  if (hasHousehold && !hasRelationship && !failed.has('relationship')) {
+  if (hasHousehold && !hasRelationship && !failed('relationship')) {
     add('relationship', 'required', 'required when 户编号 (household key) is filled', '填了户编号时必填');
   }
-  if (hasRelationship && !hasHousehold && !failed.has('householdKey')) {
+  if (hasRelationship && !hasHousehold && !failed('householdKey')) {
     add('householdKey', 'required', 'required when 与户主关系 (relationship) is filled', '填了与户主关系时必填');
   }
 }

@@ -91,7 +91,27 @@ const EXCEL_ERROR = /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|SPILL!|CALC
 
 /** True for an empty cell: null, undefined, or only whitespace. */
 export function isBlankCell(cell: unknown): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell !== 'string') return false;
+  if (cell.length === 0) return true;
+  // Most cells start with a character trim() never removes: no need to trim them.
+  const c = cell.charCodeAt(0);
+  if ((c > 32 && c < 0x1680 && c !== 0xa0) || (c > 0x3000 && c < 0xfeff)) return false;
+  return cell.trim() === '';
+}
+
+/** Printable ASCII only: NFKC leaves such text as it is. */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126) return false;
+  }
+  return true;
+}
+
+/** s.normalize('NFKC'), without the call for plain ASCII text. */
+function nfkc(s: string): string {
+  return isPlainAscii(s) ? s : s.normalize('NFKC');
 }
 
 /** The Excel error value a cell shows (#REF!, #N/A…), if it holds one. */
@@ -129,7 +149,7 @@ function identifierText(cell: unknown, what: { en: string; zh: string }): ParseR
   if (cell instanceof Date || typeof cell === 'boolean') {
     return bad('invalid', `${what.en} cannot be ${showCell(cell)}`, `${what.zh}不能是“${showCell(cell)}”`);
   }
-  const text = String(cell).normalize('NFKC').trim();
+  const text = nfkc(String(cell)).trim();
   if (SCIENTIFIC.test(text)) return mangled(what);
   return ok(text);
 }
@@ -313,11 +333,14 @@ const DATE_FULL =
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 const YEAR_MONTH = /^\d{4}\s*(?:[-/.年]\s*\d{1,2}\s*月?)?$/;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD of a real (proleptic Gregorian) date, else undefined; years 0–99 never are (as with Date.UTC). */
 function isoDate(y: number, m: number, d: number): string | undefined {
-  if (m < 1 || m > 12 || d < 1) return undefined;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
+  if (m < 1 || m > 12 || d < 1 || !Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 100 || y > 9999) return undefined;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!)) return undefined;
+  return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
 /**
@@ -338,7 +361,7 @@ export function parseDateCell(cell: unknown): ParseResult<string> {
     }
     return badDate(cell);
   }
-  const text = String(cell).normalize('NFKC').trim();
+  const text = nfkc(String(cell)).trim();
   const full = DATE_FULL.exec(text);
   if (full) {
     const iso = isoDate(Number(full[1]), Number(full[2]), Number(full[3]));

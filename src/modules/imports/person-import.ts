@@ -5,24 +5,21 @@
 // the job with nothing duplicated and nothing half-written.
 import { PassThrough, Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { inArray } from 'drizzle-orm';
-import type { Db } from '../../platform/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { isWithin } from '../../lib/division-code.ts';
-import { parseIdNumber } from '../../lib/id-number.ts';
-import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
-import { persons } from '../persons/persons.table.ts';
 import { activeCodes } from '../persons/vocabulary.store.ts';
-import { toPersonValues, type PersonData } from '../persons/person-values.ts';
-import type { PersonValues } from '../persons/persons.store.ts';
-import { MemberFlags } from '../households/households.schema.ts';
-import { insertPersonsReusing, loadHouseholdBatch, type HouseholdBundle } from '../households/bulk-load.ts';
 import { readRows, type ImportFormat } from './read-rows.ts';
-import { columnLabel, mapHeaders, mapRow, type HeaderMapping, type RowProblem } from './map-rows.ts';
+import { columnLabel, mapHeaders, type RowProblem } from './map-rows.ts';
+import type { ImportFieldKey } from './person-columns.ts';
 import { writeReport, type Outcome } from './report.ts';
 import type { ImportCounts } from './import.schema.ts';
+import { Prefetch, commitUnits, encryptAhead, type CommitMember, type CommitResult, type CommitUnit } from './commit-batches.ts';
+import { mappedRows } from './mapped-rows.ts';
 
+export type { CommitResult } from './commit-batches.ts';
 export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string };
 export type Progress = (done: number, total: number) => void;
 
@@ -30,10 +27,12 @@ type RowState = { outcome: Outcome; problems: RowProblem[] };
 type Validation = {
   counts: ImportCounts;
   states: Map<number, RowState>;
-  mapping: HeaderMapping['mapping'];
+  mapping: ReadonlyMap<string, ImportFieldKey>;
   totalRows: number;
-  /** Mapped rows by row number, kept when asked (the commit then needs no second read). */
-  inputs?: Map<number, NonNullable<ReturnType<typeof mapRow>['input']>>;
+  /** The rows that passed the per-row checks, kept when asked (the commit then needs no second read). */
+  kept?: KeptRow[];
+  /** Persons already registered under the file's ID numbers: blind index → person id. */
+  registered?: Map<string, number>;
 };
 
 const problem = (column: string, field: string, message: string, messageZh: string): RowProblem => ({ column, field, message, messageZh });
@@ -42,108 +41,158 @@ function openRows(content: Buffer, format: ImportFormat) {
   return readRows(Readable.from([content]), format);
 }
 
-async function headerMapping(content: Buffer, format: ImportFormat): Promise<HeaderMapping> {
-  const rows = openRows(content, format);
-  try {
-    const header = await rows.header();
-    const mapping = mapHeaders(header.headers);
-    if (mapping.missingRequired.length > 0) {
-      throw new AppError(
-        'validation_failed',
-        `The file lacks required columns: ${mapping.missingRequired.join(', ')} (download the template)`,
-        `文件缺少必填列：${mapping.missingRequired.join('、')}（请下载模板对照）`,
-        [{ field: 'file', message: `missing columns: ${mapping.missingRequired.join(', ')}`, messageZh: `缺少列：${mapping.missingRequired.join('、')}` }],
-      );
-    }
-    return mapping;
-  } finally {
-    await rows.close();
-  }
-}
+/** A row that passed the per-row checks, kept for the commit (which then needs no second read). */
+export type KeptRow = CommitMember & { rowNumber: number };
 
 /** Validate the whole file. Rows of a household stand or fall together. */
 export async function validatePersons(ctx: ImportContext, content: Buffer, format: ImportFormat, onProgress?: Progress, keepInputs = false): Promise<Validation> {
-  const { mapping } = await headerMapping(content, format);
-  const [tags, illnesses] = await Promise.all([activeCodes(ctx.db, 'tag'), activeCodes(ctx.db, 'illness')]);
-  const parse = { today: ctx.today, tags: Object.fromEntries(tags), illnesses: Object.fromEntries(illnesses) };
+  return validate(ctx, content, format, { onProgress, keep: keepInputs });
+}
+
+async function validate(
+  ctx: ImportContext,
+  content: Buffer,
+  format: ImportFormat,
+  options: { onProgress?: Progress | undefined; keep?: boolean; spare?: (kept: KeptRow[]) => boolean; onKept?: (rows: KeptRow[]) => void },
+): Promise<Validation> {
+  const { onProgress, keep = false } = options;
+  const source = mappedRows(content, format, { pinyin: keep });
+  let mapping: ReadonlyMap<string, ImportFieldKey>;
+  try {
+    // The vocabularies load while the file opens.
+    const codes = Promise.all([activeCodes(ctx.db, 'tag'), activeCodes(ctx.db, 'illness')]);
+    codes.catch(() => {}); // a bad file is the error to report
+    const header = mapHeaders(await source.headers);
+    if (header.missingRequired.length > 0) {
+      throw new AppError(
+        'validation_failed',
+        `The file lacks required columns: ${header.missingRequired.join(', ')} (download the template)`,
+        `文件缺少必填列：${header.missingRequired.join('、')}（请下载模板对照）`,
+        [{ field: 'file', message: `missing columns: ${header.missingRequired.join(', ')}`, messageZh: `缺少列：${header.missingRequired.join('、')}` }],
+      );
+    }
+    mapping = header.mapping;
+    const [tags, illnesses] = await codes;
+    source.start({ today: ctx.today, tags: Object.fromEntries(tags), illnesses: Object.fromEntries(illnesses) });
+  } catch (error) {
+    await source.close();
+    throw error;
+  }
   const col = (field: string) => columnLabel(mapping, field);
   const states = new Map<number, RowState>();
   const byIdNumber = new Map<string, number>(); // normalised ID → first row
   const idRows: { row: number; index: string; name: string }[] = [];
   const codeRows = new Map<string, number[]>();
   const groups = new Map<string, { rows: number[]; heads: number }>();
-  const inputs = keepInputs ? new Map<number, NonNullable<ReturnType<typeof mapRow>['input']>>() : undefined;
+  const kept: KeptRow[] = [];
   let totalRows = 0;
 
-  for await (const row of openRows(content, format)) {
-    totalRows++;
-    const m = mapRow(row, mapping, parse);
-    const state: RowState = { outcome: 'ok', problems: [...m.problems] };
-    states.set(row.rowNumber, state);
-    if (m.example) {
-      state.outcome = 'skipped';
-      state.problems.push(problem('', '', 'template example row', '模板示例行，已跳过'));
-      continue;
+  // The checks that need the database run chunk by chunk while the file is read (the database
+  // is idle then); their findings are applied once the whole file is read, in the usual order.
+  const knownCodes = new Set<string>();
+  const registeredRows = new Map<string, { id: number; name: string; code: string }>();
+  const lookups: Promise<void>[] = [];
+  const lookUp = (query: Promise<void>) => {
+    query.catch(() => {}); // awaited (and thrown) below
+    lookups.push(query);
+  };
+  let codesLooked = 0;
+  let idsLooked = 0;
+  const codesSeen: string[] = [];
+  const lookUpChunk = () => {
+    const codes = codesSeen.slice(codesLooked);
+    codesLooked = codesSeen.length;
+    if (codes.length > 0) {
+      lookUp(
+        queryRows<{ code: string }>(ctx.db, sql`select code from jurisdictions where code = any(${sql.param(codes)}::text[])`).then((rows) => {
+          for (const r of rows) knownCodes.add(r.code);
+        }),
+      );
     }
-    const input = m.input;
-    if (input) {
-      inputs?.set(row.rowNumber, input);
+    const ids = idRows.slice(idsLooked).map((c) => c.index);
+    idsLooked = idRows.length;
+    if (ids.length > 0) {
+      lookUp(
+        queryRows<{ id: number; index: string; name: string; code: string }>(
+          ctx.db,
+          sql`select id, id_number_index as index, name, jurisdiction_code as code from persons where id_number_index = any(${sql.param(ids)}::text[])`,
+        ).then((rows) => {
+          for (const e of rows) registeredRows.set(e.index, { id: Number(e.id), name: e.name, code: e.code });
+        }),
+      );
+    }
+  };
+
+  const spare = options.spare;
+  let keptBefore = 0;
+  for await (const chunk of source.chunks(spare && (() => spare(kept)))) {
+    for (const m of chunk) {
+      totalRows++;
+      const state: RowState = { outcome: 'ok', problems: m.problems };
+      states.set(m.rowNumber, state);
+      if (m.example) {
+        state.outcome = 'skipped';
+        state.problems.push(problem('', '', 'template example row', '模板示例行，已跳过'));
+        continue;
+      }
+      const input = m.input;
+      if (!input) continue;
+      const row: KeptRow = { rowNumber: m.rowNumber, input, idIndex: undefined, pinyin: m.pinyin };
+      if (keep) kept.push(row);
       if (!isWithin(input.jurisdictionCode, ctx.scope)) state.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', 'outside your jurisdiction', '不在本辖区范围内'));
-      codeRows.set(input.jurisdictionCode, [...(codeRows.get(input.jurisdictionCode) ?? []), row.rowNumber]);
-      if (input.idNumber) {
-        const id = parseIdNumber(input.idNumber);
-        if (id.ok) {
-          const first = byIdNumber.get(id.value);
-          if (first !== undefined) {
-            state.outcome = 'duplicate';
-            state.problems.push(problem(col('idNumber'), 'idNumber', `same ID number as row ${first}`, `与第 ${first} 行身份证号码重复`));
-          } else {
-            byIdNumber.set(id.value, row.rowNumber);
-            idRows.push({ row: row.rowNumber, index: ctx.sensitive.index('id_number', id.value), name: input.name });
-          }
+      const sameCode = codeRows.get(input.jurisdictionCode);
+      if (sameCode) sameCode.push(m.rowNumber);
+      else {
+        codeRows.set(input.jurisdictionCode, [m.rowNumber]);
+        codesSeen.push(input.jurisdictionCode);
+      }
+      // The column parser gives the ID number checked and normalised (18 characters).
+      const id = input.idNumber;
+      if (id) {
+        const first = byIdNumber.get(id);
+        if (first !== undefined) {
+          state.outcome = 'duplicate';
+          state.problems.push(problem(col('idNumber'), 'idNumber', `same ID number as row ${first}`, `与第 ${first} 行身份证号码重复`));
+        } else {
+          byIdNumber.set(id, m.rowNumber);
+          row.idIndex = ctx.sensitive.index('id_number', id);
+          idRows.push({ row: m.rowNumber, index: row.idIndex, name: input.name });
         }
       }
       if (input.householdKey) {
-        const g = groups.get(input.householdKey) ?? { rows: [], heads: 0 };
-        g.rows.push(row.rowNumber);
+        let g = groups.get(input.householdKey);
+        if (!g) groups.set(input.householdKey, (g = { rows: [], heads: 0 }));
+        g.rows.push(m.rowNumber);
         if (input.relationship === 'head') g.heads++;
-        groups.set(input.householdKey, g);
         if (!input.relationship) state.problems.push(problem(col('relationship'), 'relationship', 'required with a household key', '填写户编号时须填写与户主关系'));
       } else if (!input.idNumber) {
         state.problems.push(problem(col('idNumber'), 'idNumber', 'a person without an ID number needs a household key', '无身份证号码的人员须填写户编号'));
       }
+      if (totalRows % 500 === 0) onProgress?.(totalRows, 0);
     }
-    if (totalRows % 500 === 0) onProgress?.(totalRows, 0);
+    lookUpChunk();
+    if (options.onKept && kept.length > keptBefore) options.onKept(kept.slice(keptBefore));
+    keptBefore = kept.length;
   }
 
-  // Checks that need the database, in a few queries for the whole file.
-  const codes = [...codeRows.keys()];
-  const known = new Set<string>();
-  for (let i = 0; i < codes.length; i += 5000) {
-    for (const r of await ctx.db.select({ code: jurisdictions.code }).from(jurisdictions).where(inArray(jurisdictions.code, codes.slice(i, i + 5000)))) known.add(r.code);
+  // What the database said, in the order the problems are listed.
+  await Promise.all(lookups);
+  for (const [code, rowNumbers] of codeRows) {
+    if (knownCodes.has(code)) continue;
+    for (const r of rowNumbers) states.get(r)!.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
   }
-  for (const [code, rows] of codeRows) {
-    if (known.has(code)) continue;
-    for (const r of rows) states.get(r)!.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
-  }
-  for (let i = 0; i < idRows.length; i += 5000) {
-    const chunk = idRows.slice(i, i + 5000);
-    const existing = await ctx.db
-      .select({ index: persons.idNumberIndex, name: persons.name, code: persons.jurisdictionCode })
-      .from(persons)
-      .where(inArray(persons.idNumberIndex, chunk.map((c) => c.index)));
-    const byIndex = new Map(existing.map((e) => [e.index!, e]));
-    for (const c of chunk) {
-      const e = byIndex.get(c.index);
-      if (!e) continue;
-      const state = states.get(c.row)!;
-      if (!isWithin(e.code, ctx.scope)) {
-        state.outcome = 'duplicate';
-        state.problems.push(problem(col('idNumber'), 'idNumber', 'already registered in another jurisdiction', '已在其他辖区登记，请联系对方核实'));
-      } else if (e.name !== c.name) {
-        state.outcome = 'duplicate';
-        state.problems.push(problem(col('name'), 'name', `already registered as ${e.name}`, `该身份证号码已登记为「${e.name}」，姓名不一致`));
-      }
+  const registered = new Map<string, number>();
+  for (const c of idRows) {
+    const e = registeredRows.get(c.index);
+    if (!e) continue;
+    registered.set(c.index, e.id);
+    const state = states.get(c.row)!;
+    if (!isWithin(e.code, ctx.scope)) {
+      state.outcome = 'duplicate';
+      state.problems.push(problem(col('idNumber'), 'idNumber', 'already registered in another jurisdiction', '已在其他辖区登记，请联系对方核实'));
+    } else if (e.name !== c.name) {
+      state.outcome = 'duplicate';
+      state.problems.push(problem(col('name'), 'name', `already registered as ${e.name}`, `该身份证号码已登记为「${e.name}」，姓名不一致`));
     }
   }
   for (const [key, g] of groups) {
@@ -169,7 +218,7 @@ export async function validatePersons(ctx: ImportContext, content: Buffer, forma
     counts[s.outcome]++;
   }
   onProgress?.(totalRows, totalRows);
-  return { counts, states, mapping, totalRows, ...(inputs ? { inputs } : {}) };
+  return { counts, states, mapping, totalRows, ...(keep ? { kept, registered } : {}) };
 }
 
 /** The annotated report: the file's rows with 结果 and 问题说明 (constant memory). */
@@ -189,8 +238,6 @@ export async function reportFor(content: Buffer, format: ImportFormat, validatio
   return collected;
 }
 
-export type CommitResult = { households: number; persons: number; reusedPersons: number; skippedHouseholds: number };
-
 /** Load the rows that pass validation now. Safe to run again: what is there is skipped. */
 export async function commitPersons(
   ctx: ImportContext,
@@ -199,56 +246,28 @@ export async function commitPersons(
   fileKey: string,
   hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string) => Promise<void> } = {},
 ): Promise<CommitResult> {
-  const validation = await validatePersons(ctx, content, format, undefined, true);
-  const groups = new Map<string, { head?: PersonData & { relationship?: string }; members: (PersonData & { relationship?: string })[] }>();
-  const singles: PersonData[] = [];
-  for (const [rowNumber, input] of validation.inputs!) {
-    if (validation.states.get(rowNumber)?.outcome !== 'ok') continue;
-    const { householdKey, relationship, ...person } = input as typeof input & { relationship?: string };
-    const data = { ...(person as PersonData), relationship };
-    if (!householdKey) singles.push(person as PersonData);
+  // While the file is read: encrypt the rows read so far, and ask the database what the commit
+  // will need to know (households already there, ids) — the commit needs both anyway.
+  const householdKey = (key: string) => `import:${fileKey}:${key}`;
+  const prefetch = new Prefetch(ctx.db, householdKey);
+  const validation = await validate(ctx, content, format, {
+    keep: true,
+    spare: (kept) => encryptAhead(ctx.sensitive, kept),
+    onKept: (rows) => prefetch.add(rows),
+  });
+  // Persons without a household first, then whole households (head first), in file order.
+  const singles: CommitUnit[] = [];
+  const households = new Map<string, CommitUnit>();
+  for (const row of validation.kept!) {
+    if (validation.states.get(row.rowNumber)?.outcome !== 'ok') continue;
+    const input = row.input;
+    if (!input.householdKey) singles.push({ members: [row] });
     else {
-      const g = groups.get(householdKey) ?? { members: [] };
-      if (relationship === 'head') g.head = data;
-      else g.members.push(data);
-      groups.set(householdKey, g);
+      let h = households.get(input.householdKey);
+      if (!h) households.set(input.householdKey, (h = { key: householdKey(input.householdKey), members: [] }));
+      if (input.relationship === 'head') h.members.unshift(row);
+      else h.members.push(row);
     }
   }
-  const result: CommitResult = { households: 0, persons: 0, reusedPersons: 0, skippedHouseholds: 0 };
-  const total = singles.length + [...groups.values()].reduce((n, g) => n + 1 + g.members.length, 0);
-  let done = 0;
-  for (let i = 0; i < singles.length; i += 1000) {
-    const chunk = singles.slice(i, i + 1000);
-    await ctx.db.transaction(async (tx) => {
-      const r = await insertPersonsReusing(tx, chunk.map((p) => toPersonValues(ctx.sensitive, p) as PersonValues));
-      result.persons += r.inserted;
-      result.reusedPersons += chunk.length - r.inserted;
-      await hooks.afterBatch?.(tx, `persons ${i + 1}–${i + chunk.length}`);
-    });
-    done += chunk.length;
-    hooks.onProgress?.(done, total);
-  }
-  const bundles: HouseholdBundle[] = [...groups].map(([key, g]) => ({
-    key: `import:${fileKey}:${key}`,
-    jurisdictionCode: g.head!.jurisdictionCode,
-    address: g.head!.address,
-    members: [g.head!, ...g.members].map(({ relationship, ...person }) => ({ person, relationship: relationship ?? 'other', flags: MemberFlags.parse({}) })),
-    incomes: [],
-    assets: [],
-    expenses: [],
-  }));
-  for (let i = 0; i < bundles.length; i += 300) {
-    const chunk = bundles.slice(i, i + 300);
-    await ctx.db.transaction(async (tx) => {
-      const r = await loadHouseholdBatch(tx, ctx.sensitive, chunk, ctx.today);
-      result.households += r.households;
-      result.persons += r.persons;
-      result.reusedPersons += r.personsReused;
-      result.skippedHouseholds += r.skipped;
-      await hooks.afterBatch?.(tx, `households ${i + 1}–${i + chunk.length}`);
-    });
-    done += chunk.reduce((n, b) => n + b.members.length, 0);
-    hooks.onProgress?.(done, total);
-  }
-  return result;
+  return commitUnits(ctx, singles, [...households.values()], validation.registered!, hooks, await prefetch.done());
 }

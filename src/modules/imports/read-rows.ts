@@ -1,18 +1,20 @@
-// Read the rows of an uploaded ledger, one at a time, in constant memory: .xlsx through exceljs's
-// streaming WorkbookReader (first visible worksheet), .csv through csv-parse (UTF-8, with or
-// without BOM). The header row is the first non-empty row (a lone title cell above the real
-// header, as in "XX社区困难群众台账", is skipped); each later non-empty row comes out as its cells
-// keyed by header text. Files we cannot read give an ImportFileError saying why in both languages.
+// Read the rows of an uploaded ledger, one at a time: .xlsx through our own streaming reader
+// (xlsx-rows.ts, which gives what exceljs's streaming WorkbookReader gives, several times faster,
+// and falls back to exceljs for whatever it does not handle the same way) — first visible
+// worksheet — and .csv through csv-parse (UTF-8, with or without BOM). The header row is the
+// first non-empty row (a lone title cell above the real header, as in "XX社区困难群众台账", is
+// skipped); each later non-empty row comes out as its cells keyed by header text (readRows), or as
+// an array of cell values by column (readValueRows, for readers that go by column). Files we
+// cannot read give an ImportFileError saying why in both languages.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import type { SourceRow } from './map-rows.ts';
+import { XlsxUnsupported, cellValue, fastXlsxRows, type CellValue, type RawRow } from './xlsx-rows.ts';
 
 export type ImportFormat = 'xlsx' | 'csv';
-/** What a cell holds after reading: rich text, formulas and hyperlinks are reduced to their value. */
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue } from './xlsx-rows.ts';
 
 export type ReadRowsOptions = {
   /** The header's row number (1-based), when the first non-empty row is not the header. */
@@ -40,10 +42,35 @@ export class ImportFileError extends AppError {
   }
 }
 
-type RawRow = { rowNumber: number; values: CellValue[] };
-type Item = { kind: 'header'; header: HeaderInfo } | { kind: 'row'; row: SourceRow };
+type Item = { kind: 'header'; header: HeaderInfo } | { kind: 'rows'; rows: RawRow[] };
 
 export function readRows(file: string | NodeJS.ReadableStream, format: ImportFormat, options: ReadRowsOptions = {}): RowSource {
+  const table = readValueRows(file, format, options);
+  let started = false;
+  return {
+    header: table.header,
+    close: table.close,
+    async *[Symbol.asyncIterator]() {
+      if (started) throw new Error('readRows: the rows can be iterated only once');
+      started = true;
+      const { headers } = await table.header();
+      for await (const rows of table.batches()) {
+        for (const r of rows) yield { rowNumber: r.rowNumber, cells: Object.fromEntries(headers.map((h, i) => [h, r.values[i] ?? null])) };
+      }
+    },
+  };
+}
+
+/** The rows as arrays of cell values (by column position, as the header's), a batch at a time. */
+export type ValueRowSource = {
+  header(): Promise<HeaderInfo>;
+  /** The data rows that are not empty under the header, in batches. Iterate once. */
+  batches(): AsyncIterable<RawRow[]>;
+  close(): Promise<void>;
+};
+
+/** Like readRows, without making an object of each row: for a reader that goes by column position. */
+export function readValueRows(file: string | NodeJS.ReadableStream, format: ImportFormat, options: ReadRowsOptions = {}): ValueRowSource {
   const items = readTable(file, format, options);
   let header: Promise<HeaderInfo> | undefined;
   let started = false;
@@ -57,15 +84,15 @@ export function readRows(file: string | NodeJS.ReadableStream, format: ImportFor
     close: async () => {
       await items.return(undefined);
     },
-    async *[Symbol.asyncIterator]() {
-      if (started) throw new Error('readRows: the rows can be iterated only once');
+    async *batches() {
+      if (started) throw new Error('readValueRows: the rows can be iterated only once');
       started = true;
       try {
         await readHeader();
         for (;;) {
           const r = await items.next();
           if (r.done) return;
-          if (r.value.kind === 'row') yield r.value.row;
+          if (r.value.kind === 'rows') yield r.value.rows;
         }
       } finally {
         await items.return(undefined);
@@ -159,16 +186,41 @@ function isBlank(v: CellValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-async function* table(raw: AsyncGenerator<RawRow>, options: ReadRowsOptions): AsyncGenerator<Item> {
+/** Rows one at a time out of batches, then the rest as batches. */
+class Batched {
+  private batch: RawRow[] = [];
+  private at = 0;
+  private readonly source: AsyncGenerator<RawRow[]>;
+  constructor(source: AsyncGenerator<RawRow[]>) {
+    this.source = source;
+  }
+  async next(): Promise<RawRow | undefined> {
+    while (this.at >= this.batch.length) {
+      const r = await this.source.next();
+      if (r.done) return undefined;
+      this.batch = r.value;
+      this.at = 0;
+    }
+    return this.batch[this.at++];
+  }
+  async *rest(): AsyncGenerator<RawRow[]> {
+    if (this.at < this.batch.length) yield this.batch.slice(this.at);
+    this.batch = [];
+    yield* this.source;
+  }
+}
+
+async function* table(raw: AsyncGenerator<RawRow[]>, options: ReadRowsOptions): AsyncGenerator<Item> {
+  const rows = new Batched(raw);
   let header: RawRow | undefined;
   const pending: RawRow[] = [];
   try {
     if (options.headerRow !== undefined) {
       for (;;) {
-        const r = await raw.next();
-        if (r.done || r.value.rowNumber > options.headerRow) break;
-        if (r.value.rowNumber === options.headerRow) {
-          header = r.value;
+        const r = await rows.next();
+        if (!r || r.rowNumber > options.headerRow) break;
+        if (r.rowNumber === options.headerRow) {
+          header = r;
           break;
         }
       }
@@ -178,21 +230,21 @@ async function* table(raw: AsyncGenerator<RawRow>, options: ReadRowsOptions): As
     } else {
       // The first non-empty row, unless it is a lone cell (a merged title) and a wider row follows soon.
       for (;;) {
-        const r = await raw.next();
-        if (r.done) break;
-        const n = filledCount(r.value.values);
+        const r = await rows.next();
+        if (!r) break;
+        const n = filledCount(r.values);
         if (n === 0) continue;
         if (!header) {
-          header = r.value;
+          header = r;
           if (n >= 2) break;
           continue;
         }
         if (n >= 2 && filledCount(header.values) === 1) {
-          header = r.value;
+          header = r;
           pending.length = 0;
           break;
         }
-        pending.push(r.value);
+        pending.push(r);
         if (pending.length >= TITLE_LOOKAHEAD) break;
       }
       if (!header) throw emptyFile();
@@ -200,24 +252,18 @@ async function* table(raw: AsyncGenerator<RawRow>, options: ReadRowsOptions): As
 
     const headers = headerNames(header.values);
     yield { kind: 'header', header: { rowNumber: header.rowNumber, headers } };
-    const toItem = (r: RawRow): Item | undefined => {
-      let filled = false;
-      const entries = headers.map((h, i): [string, CellValue] => {
-        const v = r.values[i] ?? null;
-        if (!isBlank(v)) filled = true;
-        return [h, v];
-      });
-      return filled ? { kind: 'row', row: { rowNumber: r.rowNumber, cells: Object.fromEntries(entries) } } : undefined;
+    // A row with nothing under the header is skipped.
+    const width = headers.length;
+    const filled = (r: RawRow) => {
+      const n = Math.min(width, r.values.length);
+      for (let i = 0; i < n; i++) if (!isBlank(r.values[i])) return true;
+      return false;
     };
-    for (const r of pending.splice(0)) {
-      const item = toItem(r);
-      if (item) yield item;
-    }
-    for (;;) {
-      const r = await raw.next();
-      if (r.done) return;
-      const item = toItem(r.value);
-      if (item) yield item;
+    const first = pending.splice(0).filter(filled);
+    if (first.length > 0) yield { kind: 'rows', rows: first };
+    for await (const batch of rows.rest()) {
+      const kept = batch.filter(filled);
+      if (kept.length > 0) yield { kind: 'rows', rows: kept };
     }
   } finally {
     await raw.return(undefined);
@@ -253,9 +299,42 @@ function columnLetter(index: number): string {
 type SheetInfo = { name?: string; state?: string };
 type StreamedSheet = AsyncIterable<{ number: number; values: unknown }> & { name?: string; iterator?: unknown };
 
-async function* xlsxRows(stream: Readable): AsyncGenerator<RawRow> {
+/** Times the fast reader failed with something other than XlsxUnsupported (tests expect 0). */
+export let fastReaderFaults = 0;
+
+async function* xlsxRows(stream: Readable): AsyncGenerator<RawRow[]> {
+  // The whole (compressed) file: the fast reader needs the zip directory at its end.
+  const parts: Buffer[] = [];
+  for await (const chunk of stream) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  const zip = Buffer.concat(parts);
+  let given = 0;
+  try {
+    for await (const rows of fastXlsxRows(zip)) {
+      given += rows.length;
+      yield rows;
+    }
+    return;
+  } catch (error) {
+    // XlsxUnsupported, or a fault of the fast reader itself: exceljs has the last word.
+    if (isSystemError(error)) throw error;
+    if (!(error instanceof XlsxUnsupported)) fastReaderFaults++;
+  }
+  // Something the fast reader does not handle as exceljs does: exceljs reads it, after the rows given.
+  let skip = given;
+  let batch: RawRow[] = [];
+  for await (const row of exceljsRows(Readable.from([zip]))) {
+    if (skip > 0) skip--;
+    else batch.push(row);
+    if (batch.length >= 256) yield batch.splice(0);
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** The rows as exceljs reads them (the fallback; exported for the differential test). */
+export async function* exceljsRows(stream: Readable): AsyncGenerator<RawRow> {
   // styles: 'cache' so date-formatted cells come back as Date; shared strings are cached (one copy
   // of each distinct text), which is what keeps a 100,000-row ledger in memory anyway.
+  const { default: ExcelJS } = await import('exceljs'); // loaded only when needed
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -304,24 +383,20 @@ function rowValues(values: unknown): CellValue[] {
   return Array.from({ length: Math.max(0, values.length - 1) }, (_, i) => cellValue(values[i + 1]));
 }
 
-function cellValue(v: unknown): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string') return v === '' ? null : v;
-  if (typeof v === 'number') return Number.isNaN(v) ? '#ERROR!' : v;
-  if (typeof v === 'boolean' || v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('richText' in v && Array.isArray(v.richText)) return cellValue(v.richText.map((r: { text?: unknown }) => String(r?.text ?? '')).join(''));
-    if ('formula' in v || 'sharedFormula' in v || 'result' in v) return 'result' in v ? cellValue(v.result) : null;
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return cellValue(v.text); // hyperlink
-  }
-  return String(v);
-}
 
 // ---------------------------------------------------------------------------------------------
 // CSV
 
-async function* csvRows(chunks: AsyncGenerator<Buffer>): AsyncGenerator<RawRow> {
+async function* csvRows(chunks: AsyncGenerator<Buffer>): AsyncGenerator<RawRow[]> {
+  let batch: RawRow[] = [];
+  for await (const row of csvRecords(chunks)) {
+    batch.push(row);
+    if (batch.length >= 256) yield batch.splice(0);
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function* csvRecords(chunks: AsyncGenerator<Buffer>): AsyncGenerator<RawRow> {
   const text = Readable.from(decodeUtf8(chunks), { objectMode: false });
   // max_record_size: a stray quote would otherwise swallow the rest of the file into one field.
   const parser = parseCsv({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_CSV_RECORD });

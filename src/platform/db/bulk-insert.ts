@@ -42,3 +42,75 @@ export async function reserveIds(db: DbOrTx, table: string, n: number): Promise<
   const rows = await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence(${table}, 'id')) as id from generate_series(1, ${n})`);
   return rows.map((r) => r.id);
 }
+
+// ---------------------------------------------------------------------------------------------
+// COPY … FROM STDIN inside a transaction, on either driver. Cheaper than unnest on both sides:
+// the client writes plain text, the server parses it without array decoding. Lines are built by
+// the caller with copyField() (text format: tab-separated, \N for null).
+
+type PgConnection = { query(text: string): void; sendCopyFromChunk(chunk: Buffer): void; endCopyFrom(): void };
+type PgClient = { query(submittable: object): unknown; connection: unknown };
+type PgliteTx = { query(sql: string, params: unknown[], options: { blob: Blob }): Promise<{ affectedRows?: number }> };
+
+/** The driver's own client under a drizzle transaction: a pg PoolClient or a PGlite transaction. */
+function rawClient(tx: DbOrTx): PgClient | PgliteTx | undefined {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client as Record<string, unknown> | undefined;
+  if (!client || typeof client.query !== 'function') return undefined;
+  if ('connection' in client && typeof client.release === 'function') return client as unknown as PgClient;
+  if (typeof client.exec === 'function' && typeof client.rollback === 'function') return client as unknown as PgliteTx;
+  return undefined;
+}
+
+/** True when `copyInto` can run on this transaction (a pg client or a PGlite transaction). */
+export function canCopy(tx: DbOrTx): boolean {
+  return rawClient(tx) !== undefined;
+}
+
+const COPY_CHUNK = 1 << 20;
+
+/** COPY into a table from COPY text (rows of copyField()s joined by tabs, each ending in \n). Must run in a transaction. */
+export async function copyInto(tx: DbOrTx, table: string, columns: readonly string[], text: string): Promise<void> {
+  if (text.length === 0) return;
+  for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`bad identifier ${name}`);
+  const statement = `copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from `;
+  const client = rawClient(tx);
+  if (!client) throw new Error('copyInto needs a transaction of the pg or PGlite driver');
+  if ('connection' in client) {
+    const data = Buffer.from(text, 'utf8');
+    await new Promise<void>((resolve, reject) => {
+      client.query({
+        submit(connection: PgConnection) {
+          connection.query(`${statement}stdin`);
+        },
+        callback() {},
+        handleCopyInResponse(connection: PgConnection) {
+          for (let i = 0; i < data.length; i += COPY_CHUNK) connection.sendCopyFromChunk(data.subarray(i, i + COPY_CHUNK));
+          connection.endCopyFrom();
+        },
+        handleCommandComplete() {},
+        handleRowDescription() {},
+        handleDataRow() {},
+        handleEmptyQuery() {},
+        handleCopyData() {},
+        handlePortalSuspended() {},
+        handleReadyForQuery() {
+          resolve();
+        },
+        handleError(error: Error) {
+          reject(error);
+        },
+      });
+    });
+  } else {
+    await client.query(`${statement}'/dev/blob'`, [], { blob: new Blob([text]) });
+  }
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+
+/** A value as a COPY text field: \N for null, backslash escapes for \ tab newline CR. */
+export function copyField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'number') return String(value);
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : value;
+}
