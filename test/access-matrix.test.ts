@@ -9,6 +9,7 @@ import { ROLE_NAMES } from '../src/modules/users/users.schema.ts';
 import { permissionSpec } from '../src/platform/authz.ts';
 import { registerAuthentication } from '../src/modules/auth/auth.hook.ts';
 import type { ZodApp } from '../src/platform/http/types.ts';
+import { caseWithPlan, family } from '../src/modules/payments/test-fixtures.ts';
 
 type Param = { in: string; name: string; required?: boolean; schema?: { type?: string; format?: string } };
 type Op = { method: string; path: string; permission: string; query: string };
@@ -21,6 +22,10 @@ let inScopeUserId: number;
 let outOfScopeUserId: number;
 let inScopePersonId: number;
 let inScopeHouseholdId: number;
+const inScopePayments = { caseId: 0, batchId: 0, overpaymentId: 0 };
+let inScopeCampaign = { id: 0, targetId: 0, visitId: 0 };
+let inScopeCaseId: number;
+const inScopeRequests = { requestId: 0, meetingId: 0, ruleId: 0 };
 
 before(async () => {
   t = await createTestApp();
@@ -49,6 +54,21 @@ before(async () => {
   const actor = { kind: 'system' as const, id: null, name: 'test', ip: null };
   inScopePersonId = (await t.services.persons.create({ scope: '' }, { name: '矩阵测试', jurisdictionCode: '140107001001' }, actor)).id;
   inScopeHouseholdId = (await t.services.households.create({ scope: '' }, { jurisdictionCode: '140107001001', headPersonId: inScopePersonId }, actor)).id;
+  // The payment ledger: a case paying monthly, its county's batch and an over-payment, in 140107.
+  const payee = await family(t.services, '140107001001', '矩阵发放');
+  inScopePayments.caseId = (await caseWithPlan(t.database.db, payee, '140107001001', { amountFen: 50_000, fromMonth: '2025-05' })).caseId;
+  inScopePayments.batchId = (await t.services.payments.createBatch({ scope: '' }, { countyCode: '140107', month: '2025-05' }, actor)).id;
+  inScopePayments.overpaymentId = (await t.services.payments.createOverpayment({ scope: '' }, { caseId: inScopePayments.caseId, amountFen: 1_000, reason: '矩阵测试', fraud: false }, actor)).id;
+  inScopeCaseId = (await t.services.cases.register({ id: null, username: 'test', roles: ['admin'], scope: '' }, { program: 'dibao', applicantPersonId: inScopePersonId, channel: 'application', promiseSigned: false, dataCheckAuthorised: false, materialsReceived: [], ties: [] }, actor)).id;
+  const system = { id: inScopeUserId, kind: 'user' as const, roles: ['admin'], scope: '' };
+  const campaign = await t.services.campaigns.create(system, { name: '矩阵测试行动', jurisdictionCode: '140107001', startsOn: '2026-01-01', endsOn: '2026-12-31', revisitDays: 3, checklist: { results: [{ label: '已走访', closes: true }, { label: '不在家', closes: false }], questions: [] }, criteria: { under: '140107001001', tagMode: 'any' } }, actor);
+  const [target] = (await t.services.campaigns.targets(system, campaign.id, { limit: 1, offset: 0 })).items;
+  const visited = await t.services.campaigns.visit(system, campaign.id, target!.id, { visitedOn: '2026-01-02', result: 'r2', answers: {} }, actor);
+  inScopeCampaign = { id: campaign.id, targetId: target!.id, visitId: visited.visit.id };
+  // Help requests: one in a grid of 140107, a council meeting there and a routing rule for the county.
+  inScopeRequests.requestId = (await t.services.requests.create(system, { channel: 'patrol', categoryCode: 'facility_repair', description: '矩阵测试诉求', jurisdictionCode: '140107001001001' }, actor)).id;
+  inScopeRequests.meetingId = (await t.services.requests.createMeeting(system, { jurisdictionCode: '140107001001', heldOn: '2025-01-02', title: '矩阵测试议事会', attendees: [{ name: '居民' }], items: [] }, actor)).id;
+  inScopeRequests.ruleId = (await t.services.requests.saveRule(system, { categoryCode: null, jurisdictionCode: '140107', handlerLevel: 'grid', handlerRole: 'grid_worker', department: null }, actor)).id;
 });
 
 /** Values for required query parameters, from their declared schema (so validation passes). */
@@ -62,8 +82,8 @@ after(() => t.close());
 
 /** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
 function urlFor(op: Op): string {
-  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : inScopeUserId;
-  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{itemId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
+  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : op.path.startsWith('/api/cases/') ? inScopeCaseId : op.path.startsWith('/api/campaigns/') ? inScopeCampaign.id : op.path.startsWith('/api/payments/batches/') ? inScopePayments.batchId : op.path.startsWith('/api/payments/overpayments/') ? inScopePayments.overpaymentId : op.path.startsWith('/api/requests/') ? inScopeRequests.requestId : op.path.startsWith('/api/council-meetings/') ? inScopeRequests.meetingId : op.path.startsWith('/api/request-routes/') ? inScopeRequests.ruleId : inScopeUserId;
+  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{caseId}', String(inScopePayments.caseId)).replace('{targetId}', String(inScopeCampaign.targetId)).replace('{visitId}', String(inScopeCampaign.visitId)).replace('{itemId}', '1').replace('{attachmentId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
 }
 
 async function call(op: Op, session: Session | null) {
@@ -109,7 +129,7 @@ test('role × route: allowed roles get through, others get 403, anonymous gets 4
 
 test('out of jurisdiction: records of 杏花岭区 are 404 for a 万柏林区 user holding every role', async () => {
   const problems: string[] = [];
-  for (const op of ops.filter((o) => /\{(code|id|personId)\}/.test(o.path) && o.permission !== 'public')) {
+  for (const op of ops.filter((o) => /\{(code|id|personId|caseId)\}/.test(o.path) && o.permission !== 'public')) {
     if (op.path.startsWith('/api/tokens')) continue; // token ids: covered below with a real token
     const res = await call(op, outsider);
     if (res.statusCode !== 404 && !(res.statusCode === 400 && op.method !== 'GET' && res.json().error === 'validation_failed')) {

@@ -1,14 +1,15 @@
 // `npm test` (PGlite) and `npm run test:pg` (PostgreSQL at DATABASE_URL): prepares one migrated
 // template database, runs every *.test.ts with node:test, and cleans up.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_TEST_PG_URL, dropDatabases, makePgTemplate, makePgliteTemplate } from './support/templates.ts';
 import { scanLogs } from './support/log-scan.ts';
 
 const usePg = process.argv.includes('--pg');
-const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+// A folder stands for the test files under it (`node test/run.ts src/modules/cases`).
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--')).map((a) => (existsSync(a) && statSync(a).isDirectory() ? `${a.replace(/\/+$/, '')}/**/*.test.ts` : a));
 const started = performance.now();
 const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_TEST_DB: usePg ? 'pg' : 'pglite', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 delete env.NODE_TEST_CONTEXT;

@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   LASTMILE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LASTMILE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   LASTMILE_SELF_CHECK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  LASTMILE_PUBLIC_REQUEST_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
   LASTMILE_KEY_FILE: z.string().min(1).optional().describe('JSON key ring for field encryption'),
   LASTMILE_KEYS: z.string().min(1).optional().describe('the key ring JSON itself, instead of a file'),
   LASTMILE_SECURE_COOKIES: bool.default(false).describe('mark cookies Secure (serve over HTTPS)'),
@@ -48,6 +49,8 @@ export type Config = {
   login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
   /** Anonymous self-checks per client address per minute. */
   selfCheckPerMinute: number;
+  /** Anonymous help-request submissions and status lookups (and keyless Open311 calls) per client address per minute. */
+  publicRequestPerMinute: number;
   keys: { inline?: string; file: string; generateIfMissing: boolean };
   secureCookies: boolean;
 };
@@ -88,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ratePerMinute: e.LASTMILE_LOGIN_RATE_PER_MINUTE,
     },
     selfCheckPerMinute: e.LASTMILE_SELF_CHECK_RATE_PER_MINUTE,
+    publicRequestPerMinute: e.LASTMILE_PUBLIC_REQUEST_RATE_PER_MINUTE,
     // Without an explicit key, a key file is kept beside the data (generated on first start).
     keys: {
       ...(e.LASTMILE_KEYS ? { inline: e.LASTMILE_KEYS } : {}),

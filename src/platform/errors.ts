@@ -11,6 +11,9 @@ export const STATUS_BY_CODE = {
   invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
+  // The route is allowed, but this step or amount is beyond the caller's authority (e.g. a
+  // township approving above its limit): distinct from `forbidden`, which is the route itself.
+  beyond_authority: 403,
   password_change_required: 403,
   not_found: 404,
   route_not_found: 404,

@@ -13,6 +13,10 @@ import { createPersonsService, type PersonsService } from '../modules/persons/in
 import { createHouseholdsService, type HouseholdsService } from '../modules/households/index.ts';
 import { createImportsService, type ImportsService } from '../modules/imports/index.ts';
 import { createPolicyService, type PolicyService } from '../modules/policy/index.ts';
+import { createPaymentsService, type PaymentsService } from '../modules/payments/index.ts';
+import { createCasesService, type CasesService } from '../modules/cases/index.ts';
+import { createCampaignsService, type CampaignsService } from '../modules/campaigns/index.ts';
+import { createRequestsService, type RequestsService } from '../modules/requests/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -25,6 +29,10 @@ export type Services = {
   households: HouseholdsService;
   imports: ImportsService;
   policy: PolicyService;
+  cases: CasesService;
+  payments: PaymentsService;
+  campaigns: CampaignsService;
+  requests: RequestsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -36,6 +44,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const sensitive = createSensitiveFields(keyRing);
   const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, ...clock });
   const jobs = createJobQueue(db);
+  const policy = createPolicyService({ db, audit, ...clock });
+  const cases = createCasesService({ db, audit, sensitive, policy, ...clock });
   return {
     audit,
     auth,
@@ -45,7 +55,12 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
     imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, ...clock }),
-    policy: createPolicyService({ db, audit, ...clock }),
+    policy,
+    cases,
+    payments: createPaymentsService({ db, audit, sensitive, policy, ...clock }),
+    campaigns: createCampaignsService({ db, audit, sensitive, ...clock }),
+    // Help requests can open assistance cases (主动发现), through the cases service.
+    requests: createRequestsService({ db, audit, sensitive, cases, ...clock }),
     sensitive,
     jobs,
   };
@@ -53,7 +68,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
 
 /** Every job type any module defines; the worker runs these. */
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [purgeSessionsJob(services.auth), ...services.imports.jobs] as JobDefinition[];
+  return [purgeSessionsJob(services.auth), ...services.imports.jobs, ...services.cases.jobs, ...services.requests.jobs] as JobDefinition[];
 }
 
 /** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */
@@ -61,9 +76,17 @@ export function scheduleHousekeeping(services: Services, everyMs = 3_600_000): (
   const enqueue = () => {
     services.jobs.enqueueUnlessPending(purgeSessionsJob(services.auth), {}).catch(() => undefined);
     services.jobs.enqueueUnlessPending(services.imports.purgeFilesJob, {}).catch(() => undefined);
+    // Reviews (复核) that came due: opened once; a case with a review under way is skipped.
+    services.jobs.enqueueUnlessPending(services.cases.openDueReviewsJob, {}).catch(() => undefined);
   };
   void enqueue();
   const timer = setInterval(enqueue, everyMs);
   timer.unref();
-  return () => clearInterval(timer);
+  // Help requests past their deadline move one level up: checked every 5 minutes (limits are hours).
+  const escalate = setInterval(() => services.jobs.enqueueUnlessPending(services.requests.escalateJob, {}).catch(() => undefined), Math.min(everyMs, 300_000));
+  escalate.unref();
+  return () => {
+    clearInterval(timer);
+    clearInterval(escalate);
+  };
 }

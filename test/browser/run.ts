@@ -11,6 +11,8 @@ import { pinyinKeys } from '../../src/lib/pinyin.ts';
 import { makeIdNumber } from '../../src/lib/id-number.ts';
 import { addMonths, financePeriod } from '../../src/modules/households/finances.ts';
 import { todayLocal } from '../../src/lib/local-date.ts';
+import { campaignSteps } from './campaigns.steps.ts';
+import { requestSteps } from './requests.steps.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -47,6 +49,15 @@ async function login(page: Page) {
   await page.goto(server.url);
   await page.waitForURL(/\/login/);
   await page.locator('#username').fill('admin');
+  await page.locator('#password').fill('Lastmile@2026');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('home-page').waitFor({ timeout: 15_000 });
+}
+
+/** Logs a demo user in (they share the demo password) and waits for the home page. */
+async function loginAs(page: Page, username: string) {
+  await page.goto(`${server.url}/login`);
+  await page.locator('#username').fill(username);
   await page.locator('#password').fill('Lastmile@2026');
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.getByTestId('home-page').waitFor({ timeout: 15_000 });
@@ -245,6 +256,183 @@ try {
     await income.getByText('家庭人均收入 600.00 元，低于杏花岭区 2024 年城市低保标准 780.00 元').first().waitFor();
     await desktop.screenshot({ path: join(ARTIFACTS, 'household-eligibility.png'), fullPage: true });
   });
+
+  // ---------------------------------------------------------------------------------------------
+  // Assistance cases (救助案件) and payments, as two roles on the demo data: the 巨轮街道 reviewer
+  // registers a 临时救助 application, records the home visit on a phone and gives the township
+  // opinion; 杏花岭区 delegates no 临时救助 approval to townships, so the case goes to the county,
+  // whose approver finds it in 待我办理, approves it, and pays it in the month's bank batch.
+  const caseFlow = { url: '', caseNo: '', name: '周桂芝' };
+  const reviewerContext = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+  const staff = await reviewerContext.newPage();
+  staff.on('pageerror', (e) => consoleErrors.push(e.message));
+  const caseState = (state: string) => staff.locator(`[data-testid=case-page][data-state=${state}]`).waitFor({ timeout: 15_000 });
+
+  await step('cases: the township reviewer registers a 临时救助 application for a household', async () => {
+    const csrf = (await desktop.context().cookies()).find((c) => c.name === 'lm_csrf')!.value;
+    const post = async (url: string, data: object) => {
+      const res = await desktop.request.post(`${server.url}${url}`, { headers: { 'x-csrf-token': csrf }, data });
+      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+      return res.json();
+    };
+    const person = await post('/api/persons', { name: caseFlow.name, idNumber: makeIdNumber('140107', '1963-08-15', 624), jurisdictionCode: '140107001001001' });
+    await post('/api/households', { jurisdictionCode: '140107001001001', headPersonId: person.id });
+
+    await loginAs(staff, 'julun_reviewer');
+    await staff.goto(`${server.url}/cases`);
+    await staff.getByTestId('case-queue').waitFor({ timeout: 10_000 });
+    await staff.getByTestId('case-new').click();
+    await staff.getByTestId('case-new-page').waitFor();
+    await staff.locator('#applicantPersonId').click();
+    await staff.locator('#applicantPersonId').fill(caseFlow.name);
+    await staff.locator('.ant-select-item-option').filter({ hasText: caseFlow.name }).first().click({ timeout: 10_000 });
+    await staff.getByTestId('case-person-card').getByText('所在家庭').waitFor();
+    await staff.locator('label', { hasText: '临时救助' }).first().click();
+    await staff.locator('label', { hasText: '急难型' }).first().click();
+    await staff.locator('#cause').fill('住房失火');
+    await staff.locator('#requestedFen').fill('8000');
+    for (const m of ['书面申请书', '申请人及家庭成员居民身份证', '户口簿或居住证', '事由证明']) await staff.getByRole('checkbox', { name: m }).check();
+    await staff.getByRole('checkbox', { name: '申请人已签署承诺书' }).check();
+    await staff.getByRole('checkbox', { name: '已签署家庭经济状况核对授权书' }).check();
+    await staff.screenshot({ path: join(ARTIFACTS, 'case-new.png'), fullPage: true });
+    await staff.getByTestId('case-new-submit').click();
+    await caseState('accepted');
+    caseFlow.url = staff.url();
+    caseFlow.caseNo = (await staff.getByTestId('case-page').getAttribute('data-case-no')) ?? '';
+    if (!/^LS-\d{4}-140107-\d{6}$/.test(caseFlow.caseNo)) throw new Error(`case number ${caseFlow.caseNo}`);
+    await staff.getByText('材料齐全，承诺书与核对授权书已签署').waitFor();
+    await staff.getByTestId('case-steps').getByText('入户调查').waitFor();
+    await staff.getByTestId('case-timeline').getByText('受理登记').waitFor();
+    await staff.getByTestId('case-actions').getByRole('button', { name: '开始调查' }).click();
+    await staff.getByRole('dialog').getByRole('button', { name: '开始调查' }).click();
+    await caseState('investigating');
+  });
+
+  await step('cases: the home visit by two investigators is recorded on a phone (390×844), with a photo', async () => {
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+    const phone = await phoneContext.newPage();
+    phone.on('pageerror', (e) => consoleErrors.push(e.message));
+    await loginAs(phone, 'julun_reviewer');
+    await phone.goto(`${caseFlow.url}/visit`);
+    await phone.getByTestId('visit-page').waitFor({ timeout: 10_000 });
+    // The user is the first investigator; a home visit needs a second one.
+    if ((await phone.locator('#investigator-0').inputValue()) !== '巨轮街道审核员') throw new Error('the user is not the first investigator');
+    await phone.getByTestId('visit-submit').click();
+    await phone.getByText('入户调查须至少填写两名调查人员').waitFor();
+    await phone.locator('#investigator-1').fill('李娟');
+    await phone.getByText('入户调查须至少填写两名调查人员').waitFor({ state: 'hidden', timeout: 5000 });
+    await phone.locator('#findings').fill('房屋失火烧毁，家中无其他收入来源，生活困难，情况属实。');
+    await phone.getByTestId('visit-family-confirmed').click();
+    await phone.locator('#confirmedBy').fill(caseFlow.name);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAIAAACQkWg2AAAAGElEQVR4nGP8z8BQz0AEYBxVSF+FAP5FDvcfRYWgAAAAAElFTkSuQmCC', 'base64');
+    await phone.getByTestId('visit-camera').setInputFiles({ name: 'visit-photo.png', mimeType: 'image/png', buffer: png });
+    await phone.getByTestId('visit-photos').locator('img').waitFor();
+    const overflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    if (overflow > 2) throw new Error(`the visit form is ${overflow}px wider than the phone screen`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'case-visit-phone.png'), fullPage: true });
+    await phone.getByTestId('visit-submit').click();
+    await phone.getByTestId('case-page').waitFor({ timeout: 15_000 });
+    const visits = phone.getByTestId('case-visits');
+    await visits.getByText('调查人员：巨轮街道审核员、李娟').waitFor({ timeout: 10_000 });
+    await visits.getByText(`${caseFlow.name} 签字确认`).waitFor();
+    await visits.getByText('visit-photo.png').waitFor({ timeout: 10_000 });
+    const caseOverflow = await phone.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+    if (caseOverflow > 2) throw new Error(`the case page is ${caseOverflow}px wider than the phone screen`);
+    await phone.screenshot({ path: join(ARTIFACTS, 'case-phone.png'), fullPage: true });
+    await phoneContext.close();
+  });
+
+  await step('cases: the township opinion (the amount is checked by the server) sends the case to the county', async () => {
+    await staff.goto(caseFlow.url);
+    await caseState('investigating');
+    await staff.getByTestId('case-actions').getByRole('button', { name: '提交乡镇审核' }).click();
+    await staff.getByRole('dialog').getByRole('button', { name: '提交乡镇审核' }).click();
+    await caseState('reviewing');
+    await staff.getByTestId('case-actions').getByRole('button', { name: '提出审核意见' }).click();
+    const dialog = staff.getByRole('dialog');
+    if ((await dialog.locator('#proposedFen').inputValue()) !== '8000.00') throw new Error('the amount asked for is not offered');
+    // 0 passes the browser's format check; the server's message lands on the field.
+    await dialog.locator('#proposedFen').fill('0');
+    await dialog.locator('#note').fill('经入户调查，住房失火属实，同意给予临时救助。');
+    await dialog.getByRole('button', { name: '提出审核意见' }).click();
+    await dialog.getByText('请填写拟救助金额（须大于 0').waitFor({ timeout: 10_000 });
+    await dialog.locator('#proposedFen').fill('8000');
+    await dialog.getByRole('button', { name: '提出审核意见' }).click();
+    await caseState('approving');
+    await staff.getByTestId('case-approval-level').getByText('县级审批').waitFor();
+    await staff.getByTestId('decision-detail-temporary').waitFor();
+    await staff.getByTestId('case-timeline').getByText('经入户调查，住房失火属实，同意给予临时救助。').waitFor();
+    // Nothing is left on the reviewer's desk for this case.
+    if (await staff.getByTestId('case-actions').getByRole('button', { name: '审批同意' }).count()) throw new Error('the township may approve a county case');
+    await staff.screenshot({ path: join(ARTIFACTS, 'case-township-opinion.png'), fullPage: true });
+    await staff.getByRole('button', { name: '退出登录' }).click();
+    await staff.waitForURL(/\/login/, { timeout: 10_000 });
+  });
+
+  await step('cases: the county approver finds it in 待我办理, approves it, and the case shows its payment', async () => {
+    await loginAs(staff, 'xhl_approver');
+    await staff.goto(`${server.url}/cases`);
+    const queue = staff.getByTestId('case-queue-list');
+    const row = queue.locator(`[data-case-no="${caseFlow.caseNo}"]`);
+    await row.waitFor({ timeout: 10_000 });
+    await row.getByText('审批').first().waitFor();
+    await row.getByText(caseFlow.name).waitFor();
+    await staff.screenshot({ path: join(ARTIFACTS, 'case-queue-county.png'), fullPage: true });
+    await row.getByRole('link', { name: caseFlow.caseNo }).click();
+    await caseState('approving');
+    await staff.getByTestId('case-actions').getByRole('button', { name: '审批同意' }).click();
+    const dialog = staff.getByRole('dialog');
+    if ((await dialog.locator('#amountFen').inputValue()) !== '8000.00') throw new Error('the proposed amount is not offered');
+    await dialog.locator('#note').fill('同意给予临时救助 8000 元。');
+    await dialog.getByRole('button', { name: '审批同意' }).click();
+    await caseState('approved');
+    await staff.getByTestId('case-approved-amount').getByText('8,000.00 元').waitFor();
+    const payments = staff.getByTestId('case-payments');
+    await payments.waitFor({ timeout: 10_000 });
+    await payments.locator('[data-payment-status=pending]').getByText('待发放').waitFor({ timeout: 10_000 });
+    await payments.getByText('8,000.00 元').first().waitFor();
+    await staff.getByTestId('case-timeline').getByText('审批同意').first().waitFor();
+    await staff.screenshot({ path: join(ARTIFACTS, 'case-approved.png'), fullPage: true });
+  });
+
+  await step('payments: the county batches the month, exports the bank file and marks it paid', async () => {
+    await staff.goto(`${server.url}/payments`);
+    await staff.getByTestId('payments-page').waitFor({ timeout: 10_000 });
+    await staff.getByTestId('batch-create').click();
+    await staff.getByRole('dialog').getByRole('button', { name: '新建发放批次' }).click();
+    await staff.locator('[data-testid=batch-page][data-status=open]').waitFor({ timeout: 15_000 });
+    const items = staff.getByTestId('batch-items');
+    await items.getByText(caseFlow.caseNo).waitFor({ timeout: 10_000 });
+    const download = staff.waitForEvent('download');
+    await staff.getByTestId('batch-export').click();
+    if (!(await download).suggestedFilename().endsWith('.xlsx')) throw new Error('the bank file is not an .xlsx');
+    await staff.locator('[data-testid=batch-page][data-status=exported]').waitFor({ timeout: 15_000 });
+    await items.locator('thead input[type=checkbox]').check();
+    await staff.getByTestId('mark-paid').click();
+    await staff.getByRole('dialog').getByRole('button', { name: '标记已发放' }).click();
+    await staff.locator('[data-testid=batch-page][data-status=closed]').waitFor({ timeout: 15_000 });
+    await staff.screenshot({ path: join(ARTIFACTS, 'payments-batch.png'), fullPage: true });
+    await staff.goto(caseFlow.url);
+    const payments = staff.getByTestId('case-payments');
+    await payments.locator('[data-payment-status=paid]').getByText('已发放').waitFor({ timeout: 10_000 });
+    await payments.getByTestId('case-paid').getByText('8,000.00 元').waitFor();
+  });
+
+  await step('cases: the dashboard and the printable 公示 list', async () => {
+    await staff.goto(`${server.url}/cases/dashboard`);
+    await staff.getByTestId('case-dashboard').getByText('统计日期').waitFor({ timeout: 10_000 });
+    await staff.goto(`${server.url}/cases/publicity`);
+    await staff.getByTestId('publicity-show').click();
+    await staff.frameLocator('[data-testid=publicity-frame]').getByText('社会救助对象公示').waitFor({ timeout: 15_000 });
+    const pdf = staff.waitForEvent('download');
+    await staff.getByTestId('publicity-pdf').click();
+    if (!(await pdf).suggestedFilename().endsWith('.pdf')) throw new Error('the 公示 list is not a PDF');
+    await staff.screenshot({ path: join(ARTIFACTS, 'case-publicity.png'), fullPage: true });
+    await reviewerContext.close();
+  });
+
+  await campaignSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
+  await requestSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
 
   await step('no uncaught errors in the page', async () => {
     if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));

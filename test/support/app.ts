@@ -34,10 +34,11 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed?: boolean } = {}): Promise<TestApp> {
+/** `now`: the clock every service reads (deadline tests stand on chosen dates). */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed?: boolean; now?: () => Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const services = createServices(config, database, testKeyRing);
+  const services = createServices(config, database, testKeyRing, options.now ? { now: options.now } : {});
   if (options.seed ?? true) await seedDemo(database, services);
   const app = await buildApp({ config, database, services }, { ...testLogger(), serveWeb: false });
   await app.ready();

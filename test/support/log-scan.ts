@@ -7,6 +7,9 @@ export type ScanResult = { ok: boolean; lines: number; bytes: number; hits: stri
 
 export function scanLogs(dir: string, minLines = 100): ScanResult {
   const needles = [...SAMPLE_ID_NUMBERS, ...SAMPLE_ID_NUMBERS.map((s) => s.toLowerCase()), ...SAMPLE_PHONES];
+  // Not inside the fraction of a decimal number: a responseTime of 0.7713800000001356 once
+  // "contained" a sample phone number.
+  const patterns = needles.map((n) => [n, new RegExp(`(?<!\\.\\d*)${n}`)] as const);
   let lines = 0;
   let bytes = 0;
   const hits: string[] = [];
@@ -16,7 +19,7 @@ export function scanLogs(dir: string, minLines = 100): ScanResult {
     for (const line of text.split('\n')) {
       if (!line) continue;
       lines++;
-      const found = needles.find((n) => line.includes(n));
+      const found = patterns.find(([n, re]) => line.includes(n) && re.test(line))?.[0];
       if (found) hits.push(`${file}: ${found} in ${line.slice(0, 300)}`);
     }
   }

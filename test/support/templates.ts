@@ -30,6 +30,20 @@ export async function makePgTemplate(baseUrl: string, name: string): Promise<voi
 }
 
 /** Drop test databases left by this run (or by an earlier run that was killed). */
+/** Whether a process with this pid is running on this machine. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Drop databases under a prefix. test/run.ts names a run's databases `lastmile_t<pid>_…`: those
+ * of another run still going (two suites side by side) are left alone, a killed run's are dropped.
+ */
 export async function dropDatabases(baseUrl: string, prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: baseUrl });
   await client.connect();
@@ -38,7 +52,11 @@ export async function dropDatabases(baseUrl: string, prefix: string): Promise<vo
       `select datname from pg_database where datname like $1`,
       [`${prefix}%`],
     );
-    for (const { datname } of rows) await client.query(`drop database if exists "${datname}" with (force)`);
+    for (const { datname } of rows) {
+      const pid = Number(/^lastmile_t(\d+)_/.exec(datname)?.[1]);
+      if (Number.isInteger(pid) && pid !== process.pid && alive(pid)) continue;
+      await client.query(`drop database if exists "${datname}" with (force)`);
+    }
   } finally {
     await client.end();
   }

@@ -12,17 +12,26 @@ import { AppLayout } from './layout/AppLayout.tsx';
 import { MODULES } from './modules.ts';
 import {
   AdminPage,
+  CampaignRoutes,
+  BatchPage,
+  CasePage,
+  CasesPage,
   ChangePasswordPage,
   ComingSoonPage,
   HomePage,
   HouseholdPage,
   ImportPage,
   JurisdictionsPage,
+  NewCasePage,
   NotFoundPage,
+  PaymentsPage,
   PersonPage,
   PoliciesPage,
+  PublicRequestRoutes,
   RegistryPage,
+  RequestRoutes,
   SelfCheckPage,
+  VisitPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
 
@@ -36,6 +45,15 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <SelfCheckPage />
+          </Suspense>
+        }
+      />
+      {/* Public: residents submit a help request and follow it by tracking code. */}
+      <Route
+        path="/help/*"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <PublicRequestRoutes />
           </Suspense>
         }
       />
@@ -53,6 +71,17 @@ function AppRoutes() {
           <Route path="policies/:tab" element={<PoliciesPage />} />
           <Route path="admin" element={<AdminPage />} />
           <Route path="admin/:tab" element={<AdminPage />} />
+          <Route path="cases" element={<CasesPage tab="queue" />} />
+          <Route path="cases/list" element={<CasesPage tab="list" />} />
+          <Route path="cases/dashboard" element={<CasesPage tab="dashboard" />} />
+          <Route path="cases/publicity" element={<CasesPage tab="publicity" />} />
+          <Route path="cases/new" element={<NewCasePage />} />
+          <Route path="cases/:id" element={<CasePage />} />
+          <Route path="cases/:id/visit" element={<VisitPage />} />
+          <Route path="payments" element={<PaymentsPage />} />
+          <Route path="payments/batches/:id" element={<BatchPage />} />
+          <Route path="campaigns/*" element={<CampaignRoutes />} />
+          <Route path="requests/*" element={<RequestRoutes />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           {MODULES.filter((m) => !m.ready).map((m) => (
             <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />

@@ -1,5 +1,6 @@
 // The platform's modules, present and to come: one list drives the menu, routes and home page.
 import {
+  AccountBookOutlined,
   AlertOutlined,
   ApartmentOutlined,
   BarChartOutlined,
@@ -17,6 +18,10 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType } from 'react';
 import { REGISTRY_READERS } from './auth/access.ts';
+import { CAMPAIGN_READERS } from './features/campaigns/access.ts';
+import { CASE_MODULE_ROLES } from './features/cases/access.ts';
+import { PAYMENT_READERS } from './features/payments/access.ts';
+import { REQUEST_READERS } from './features/requests/access.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export interface AppModule {
@@ -32,9 +37,10 @@ export interface AppModule {
 export const MODULES = [
   { key: 'home', path: '/', icon: HomeOutlined, ready: true },
   { key: 'registry', path: '/registry', icon: IdcardOutlined, ready: true, roles: REGISTRY_READERS },
-  { key: 'cases', path: '/cases', icon: SafetyCertificateOutlined, ready: false },
-  { key: 'requests', path: '/requests', icon: MessageOutlined, ready: false },
-  { key: 'campaigns', path: '/campaigns', icon: ScheduleOutlined, ready: false },
+  { key: 'cases', path: '/cases', icon: SafetyCertificateOutlined, ready: true, roles: CASE_MODULE_ROLES },
+  { key: 'payments', path: '/payments', icon: AccountBookOutlined, ready: true, roles: PAYMENT_READERS },
+  { key: 'requests', path: '/requests', icon: MessageOutlined, ready: true, roles: REQUEST_READERS },
+  { key: 'campaigns', path: '/campaigns', icon: ScheduleOutlined, ready: true, roles: CAMPAIGN_READERS },
   { key: 'servicePoints', path: '/service-points', icon: EnvironmentOutlined, ready: false },
   { key: 'charities', path: '/charities', icon: HeartOutlined, ready: false },
   { key: 'jobs', path: '/jobs', icon: SolutionOutlined, ready: false },

@@ -11,8 +11,10 @@ import * as places from '../jurisdictions/jurisdictions.store.ts';
 import { PARAMETERS, isParameterKey, type ParameterKey } from './engine/parameters.catalog.ts';
 import { ParameterIndex, jurisdictionChain, type ParameterEntry, type ParameterSet, type Provenance } from './engine/parameters.ts';
 import { checkParameterSet, checkParameterValue } from './engine/parameters.validate.ts';
-import { formatParameterValue, type Decision } from './engine/decision.ts';
+import { formatParameterValue, type Decision, type ProgramId } from './engine/decision.ts';
 import { evaluateHousehold, sortDecisions } from './engine/household-decisions.ts';
+import { evaluateWith } from './engine/evaluate.ts';
+import type { HouseholdFacts } from './engine/facts.ts';
 import { reasons, summarize } from './engine/explain.ts';
 import { PROGRAM_LIST, PROGRAMS } from './programs/index.ts';
 import { factsFromRegistry } from './registry-facts.ts';
@@ -172,6 +174,26 @@ export function createPolicyService(deps: { db: Db; audit: AuditService; now?: (
       const setNames = await nameMap(Object.values(set.provenance).map((p) => p!.jurisdiction));
       const decisions = sortDecisions(evaluateHousehold(facts, date, set, PROGRAM_LIST, { explain: true, placeName: (c) => setNames.get(c) }), PROGRAM_LIST);
       return { householdId, date, jurisdictionCode: household.jurisdictionCode, decisions: decisions.map((d) => decisionView(d, names, setNames)) };
+    },
+
+    /**
+     * One program for one household as of a date, with its trace: what an assistance case attaches
+     * at 审核. `subjectPersonId` picks the member of a person-level program (特困, 事实无人抚养);
+     * `temporary` is the 临时救助 application with the year's history. Null without a facts row.
+     * Reads with the service's own connection: call it outside a transaction (PGlite has one).
+     */
+    async decide(q: { householdId: number; program: ProgramId; date: string; subjectPersonId?: number | null; temporary?: HouseholdFacts['temporary'] }): Promise<DecisionView | null> {
+      const program = PROGRAMS.get(q.program);
+      const row = await factsRowById(db, q.householdId, q.date);
+      if (!program || !row) return null;
+      const { facts, names, personIds } = factsFromRegistry(row, q.date);
+      if (q.subjectPersonId !== undefined && q.subjectPersonId !== null && personIds.includes(q.subjectPersonId)) facts.subject = personIds.indexOf(q.subjectPersonId);
+      if (q.temporary) facts.temporary = q.temporary;
+      const set = (await index()).resolve(row.jurisdictionCode, q.date);
+      const setNames = await nameMap(Object.values(set.provenance).map((p) => p!.jurisdiction));
+      const d = evaluateWith(program, facts, q.date, set, { explain: true, placeName: (c) => setNames.get(c) });
+      if (d.subject === null && facts.subject !== undefined) d.subject = facts.subject;
+      return decisionView(d, names, setNames);
     },
 
     async publicPlaces() {

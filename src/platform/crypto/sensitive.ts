@@ -23,4 +23,6 @@ export const ENCRYPTED_COLUMNS: { table: string; column: string; key: string }[]
   { table: 'persons', column: 'id_number_enc', key: 'id' },
   { table: 'persons', column: 'phone_enc', key: 'id' },
   { table: 'households', column: 'bank_account_enc', key: 'id' },
+  { table: 'help_requests', column: 'contact_phone_enc', key: 'id' },
+  { table: 'help_request_followers', column: 'phone_enc', key: 'id' },
 ];

@@ -13,3 +13,15 @@ export {
 } from '../../modules/households/households.table.ts';
 export { imports } from '../../modules/imports/imports.table.ts';
 export { policyParameters, screeningRuns, screeningResults } from '../../modules/policy/policy.table.ts';
+export { assistanceCases, caseEvents, caseVisits, caseAttachments, reserveFunds } from '../../modules/cases/cases.table.ts';
+export { paymentPlans, paymentBatches, payments, overpayments } from '../../modules/payments/payments.table.ts';
+export { campaigns, campaignTargets, campaignVisits, campaignVisitPhotos } from '../../modules/campaigns/campaigns.table.ts';
+export {
+  requestCategories,
+  requestRoutes,
+  councilMeetings,
+  helpRequests,
+  helpRequestEvents,
+  helpRequestFollowers,
+  helpRequestAttachments,
+} from '../../modules/requests/requests.table.ts';

@@ -24,13 +24,17 @@ import { personRoutes } from '../../modules/persons/index.ts';
 import { householdRoutes } from '../../modules/households/index.ts';
 import { importRoutes } from '../../modules/imports/index.ts';
 import { policyRoutes } from '../../modules/policy/index.ts';
+import { paymentRoutes } from '../../modules/payments/index.ts';
+import { caseRoutes } from '../../modules/cases/index.ts';
+import { campaignRoutes } from '../../modules/campaigns/index.ts';
+import { open311Routes, requestRoutes } from '../../modules/requests/index.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes];
 
 export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; loggerInstance?: Logger; serveWeb?: boolean };
 
@@ -102,6 +106,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     },
     { prefix: '/api' },
   );
+  // Open311 GeoReport v2 for 12345-style systems: its own paths, api_key and error format.
+  await app.register(async (scope) => open311Routes(deps)(scope as unknown as ZodApp), { prefix: '/open311/v2' });
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_DIST);
   if (serveWeb) {

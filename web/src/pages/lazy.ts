@@ -19,3 +19,14 @@ export const PoliciesPage = lazy(() => import('./PoliciesPage.tsx').then((m) => 
 /** Public (no login), outside the app shell: App wraps it in its own Suspense. */
 export const SelfCheckPage = lazy(() => import('./SelfCheckPage.tsx').then((m) => ({ default: m.SelfCheckPage })));
 export const ImportPage = lazy(() => import('./ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+// Assistance cases (救助案件) and the payment ledger (资金发放).
+export const CasesPage = lazy(() => import('../features/cases/CasesPage.tsx').then((m) => ({ default: m.CasesPage })));
+export const CasePage = lazy(() => import('../features/cases/CasePage.tsx').then((m) => ({ default: m.CasePage })));
+export const NewCasePage = lazy(() => import('../features/cases/NewCasePage.tsx').then((m) => ({ default: m.NewCasePage })));
+export const VisitPage = lazy(() => import('../features/cases/VisitPage.tsx').then((m) => ({ default: m.VisitPage })));
+export const PaymentsPage = lazy(() => import('../features/payments/PaymentsPage.tsx').then((m) => ({ default: m.PaymentsPage })));
+export const BatchPage = lazy(() => import('../features/payments/BatchPage.tsx').then((m) => ({ default: m.BatchPage })));
+export const CampaignRoutes = lazy(() => import('../features/campaigns/CampaignRoutes.tsx').then((m) => ({ default: m.CampaignRoutes })));
+// Help requests (群众诉求): staff pages under /requests; the public submit/track pages under /help.
+export const RequestRoutes = lazy(() => import('../features/requests/RequestRoutes.tsx').then((m) => ({ default: m.RequestRoutes })));
+export const PublicRequestRoutes = lazy(() => import('../features/requests/PublicPages.tsx').then((m) => ({ default: m.PublicRequestRoutes })));

@@ -103,6 +103,15 @@ export const PARAMETERS = {
   // Procedure rules the workflows call (rules/procedures.ts)
   'procedure.publicity_days': def('int', '公示期天数', 'Days of public notice (公示)', { unit: '天' }),
   'procedure.close_relatives': def('list', '近亲属范围（须单独登记备案）', 'Close relatives (registered separately)'),
+  // Deadlines of an assistance case (cases module), in working days on the holiday calendar.
+  'procedure.investigate_days': def('int', '调查核实期限', 'Investigation to be done within', { unit: '工作日' }),
+  'procedure.decision_days': def('int', '县级审批确认期限', 'County decision within', { unit: '工作日' }),
+  'procedure.refusal_notice_days': def('int', '不予批准书面通知期限', 'Written refusal notice within', { unit: '工作日' }),
+  'procedure.total_days': def('int', '办理总时限', 'Whole procedure within', { unit: '工作日' }),
+  'procedure.total_days_extended': def('int', '办理总时限（特殊情况延长后）', 'Whole procedure within, when extended', { unit: '工作日' }),
+  // 审批权下放: the county may entrust the 乡镇 with approving 低保 / 特困 (临时救助: linshi.township_limit_*).
+  'procedure.township_approves.dibao': def('bool', '低保由乡镇（街道）审批确认（县级委托）', 'The township approves dibao (delegated by the county)'),
+  'procedure.township_approves.tekun': def('bool', '特困由乡镇（街道）审批确认（县级委托）', 'The township approves tekun (delegated by the county)'),
   'dibao.review_months.stable': def('int', '低保复核周期：收入稳定家庭', 'Dibao review interval: stable households', { unit: '个月' }),
   'dibao.review_months.irregular': def('int', '低保复核周期：收入不固定或有劳动能力成员的家庭', 'Dibao review interval: irregular income or members able to work', { unit: '个月' }),
   'fraud.fine_min_multiple': def('int', '骗取救助罚款下限（骗取金额倍数）', 'Fraud fine: lowest multiple of the amount obtained', { unit: '倍' }),

@@ -53,6 +53,7 @@ const UNIT_EN: Record<string, string> = {
   '个': '',
   '次': 'times',
   '天': 'days',
+  '工作日': 'working days',
   '小时': 'hours',
   '倍': '×',
   'cm²': 'cm²',

@@ -1,0 +1,3 @@
+export { campaignRoutes } from './campaigns.routes.ts';
+export { createCampaignsService, type CampaignsService } from './campaigns.service.ts';
+export { campaignPermissions } from './campaigns.policy.ts';
