@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
-import { underPrefix, withinScope } from '../../platform/db/scope.ts';
+import { underPrefix, withinScope, withinScopeRange } from '../../platform/db/scope.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { householdMembers } from '../households/households.table.ts';
 import { persons } from './persons.table.ts';
@@ -57,10 +57,13 @@ const flatten = (r: { person: PersonRow; jurisdictionName: string | null; househ
 export type PersonFilter = { scope: string; term?: SearchTerm; tag?: string; under?: string; afterId?: number; limit: number; offset: number; withTotal?: boolean };
 
 export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: PersonRowWithPlace[]; total: number; totalCapped: boolean }> {
-  const conditions: SQL[] = [withinScope(persons.jurisdictionCode, f.scope), isNull(persons.mergedInto)];
+  // A name, pinyin or last-4 search tests the place inside its own index (see withinScopeRange).
+  const keyed = f.term !== undefined && (f.term.kind === 'name' || f.term.kind === 'pinyin' || f.term.kind === 'last4');
+  const place = (code: string) => (keyed ? withinScopeRange(persons.jurisdictionCode, code) : withinScope(persons.jurisdictionCode, code));
+  const conditions: SQL[] = [place(f.scope), isNull(persons.mergedInto)];
   if (f.term) conditions.push(termCondition(f.term));
   if (f.tag) conditions.push(sql`${persons.tags} @> array[${f.tag}]::text[]`);
-  if (f.under) conditions.push(underPrefix(persons.jurisdictionCode, f.under));
+  if (f.under) conditions.push(keyed ? withinScopeRange(persons.jurisdictionCode, f.under) : underPrefix(persons.jurisdictionCode, f.under));
   const where = and(...conditions);
   // Keyset paging (afterId) for exports; offset paging for screens.
   const page = f.afterId === undefined ? where : and(where, sql`${persons.id} > ${f.afterId}`);
