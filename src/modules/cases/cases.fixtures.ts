@@ -78,7 +78,7 @@ export async function casesApp(date = '2025-09-15', env: NodeJS.ProcessEnv = {})
   };
 }
 
-type Member = { name: string; birthDate: string; relationship?: 'head' | 'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'other'; workCapacity?: 'full' | 'partial' | 'none' };
+type Member = { name: string; birthDate: string; relationship?: 'head' | 'spouse' | 'child' | 'parent' | 'grandparent' | 'grandchild' | 'sibling' | 'other'; workCapacity?: 'full' | 'partial' | 'none'; idNumber?: string };
 
 /**
  * A household in the registry: members with local hukou, and (optionally) the head's monthly
@@ -89,7 +89,7 @@ export async function household(t: TestApp, o: { code?: string; members: Member[
   const caller = { scope: '' };
   const personIds: number[] = [];
   for (const m of o.members) {
-    personIds.push((await t.services.persons.create(caller, { name: m.name, birthDate: m.birthDate, hukouCode: code, jurisdictionCode: code, ...(m.workCapacity ? { workCapacity: m.workCapacity } : {}) }, SYSTEM_ACTOR)).id);
+    personIds.push((await t.services.persons.create(caller, { name: m.name, birthDate: m.birthDate, hukouCode: code, jurisdictionCode: code, ...(m.workCapacity ? { workCapacity: m.workCapacity } : {}), ...(m.idNumber ? { idNumber: m.idNumber } : {}) }, SYSTEM_ACTOR)).id);
   }
   const id = (await t.services.households.create(caller, { jurisdictionCode: code, headPersonId: personIds[0]! }, SYSTEM_ACTOR)).id;
   for (const [i, m] of o.members.entries()) {

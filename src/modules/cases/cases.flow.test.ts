@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_MATERIALS, HOME_VISIT, casesApp, household, setParameters, type World } from './cases.fixtures.ts';
+import { makeIdNumber } from '../../lib/id-number.ts';
 
 let w: World;
 before(async () => {
@@ -17,7 +18,7 @@ test('general 低保: 受理 → 调查 → 审核 → 公示 (objection, second
   const { as } = w;
   // 3 people, per-capita income 600 元 against the 2024 standard of 780 元 → (780 − 600) × 3 = 540 元.
   const h = await household(w.t, {
-    members: [{ name: '张建国', birthDate: '1975-03-02' }, { name: '李秀英', birthDate: '1977-06-09', relationship: 'spouse' }, { name: '张小明', birthDate: '2012-01-20' }],
+    members: [{ name: '张建国', birthDate: '1975-03-02', idNumber: makeIdNumber('140107', '1975-03-02', 31) }, { name: '李秀英', birthDate: '1977-06-09', relationship: 'spouse' }, { name: '张小明', birthDate: '2012-01-20' }],
     monthlyIncomeFen: 180_000,
   });
   const created = await as.social.post('/api/cases', { program: 'dibao', applicantPersonId: h.personIds[0], channel: 'application', materialsReceived: ['application_form', 'id_card'], promiseSigned: true });
@@ -223,13 +224,16 @@ test('attachments: a photo of a visit is stored encrypted and its download audit
   assert.equal((await as.otherTownship.get(`/api/cases/${c.id}/attachments/${meta.id}`)).status, 404);
 });
 
-test('the 公示 list of a community: names masked, HTML or PDF, scoped', async () => {
+test('the 公示 list of a community: names and ID numbers masked, HTML or PDF, scoped', async () => {
   const { as, t } = w;
   const html = await t.app.inject({ method: 'GET', url: '/api/cases/publicity?community=140107001001&from=2025-09-01&to=2025-12-31', headers: as.township.session.headers });
   assert.equal(html.statusCode, 200);
   assert.match(String(html.headers['content-type']), /text\/html/);
   assert.match(html.body, /张\*/);
   assert.doesNotMatch(html.body, /张建国/);
+  // ID numbers: first 4 and last 4 digits only, never whole.
+  assert.match(html.body, new RegExp(`1401\\*{10}${makeIdNumber('140107', '1975-03-02', 31).slice(-4)}`));
+  assert.doesNotMatch(html.body, /\b\d{17}[\dX]\b/);
   const pdf = await t.app.inject({ method: 'GET', url: '/api/cases/publicity?community=140107001001&from=2025-09-01&to=2025-12-31&format=pdf', headers: as.township.session.headers });
   assert.equal(pdf.statusCode, 200);
   assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');

@@ -185,6 +185,13 @@ export async function publicity(db: DbOrTx, scope: string, under: string | undef
   return rows.map(flatten);
 }
 
+/** Encrypted ID numbers of persons, by id (the 公示 list prints them masked). */
+export async function idNumbersEnc(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: persons.id, enc: persons.idNumberEnc }).from(persons).where(inArray(persons.id, [...new Set(ids)]));
+  return new Map(rows.filter((r) => r.enc !== null).map((r) => [r.id, r.enc!]));
+}
+
 /** The open review (复核) of a case, if one is under way. */
 export async function openReviewOf(db: DbOrTx, parentId: number): Promise<number | null> {
   const [row] = await db.select({ id: c.id }).from(c).where(and(eq(c.parentCaseId, parentId), eq(c.kind, 'review'), inArray(c.state, [...OPEN_STATES]))).limit(1);

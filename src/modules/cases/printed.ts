@@ -1,5 +1,6 @@
 // The data behind the printed documents (documents/ renders them): the 公示 list of a community
-// and a case's written decision. Gathered in the caller's scope; the list masks names itself.
+// and a case's written decision. Gathered in the caller's scope; the list masks names and ID
+// numbers itself.
 import { AppError } from '../../platform/errors.ts';
 import { isWithin } from '../../lib/division-code.ts';
 import type { Actor } from '../audit/audit.service.ts';
@@ -23,6 +24,11 @@ async function nameOf(ctx: Ctx, code: string): Promise<string> {
   return row?.name ?? code;
 }
 
+function idOf(ctx: Ctx, enc: string | undefined): { idNumber?: string } {
+  const id = enc ? ctx.sensitive.decrypt(enc) : null;
+  return id ? { idNumber: id } : {};
+}
+
 export async function publicityDocument(ctx: Ctx, caller: Caller, q: { community?: string | undefined; from?: string | undefined; to?: string | undefined; format: 'html' | 'pdf' }) {
   const from = q.from ?? ctx.today();
   const to = q.to ?? from;
@@ -33,12 +39,16 @@ export async function publicityDocument(ctx: Ctx, caller: Caller, q: { community
   const placeCode = under && under !== '-' ? under : caller.scope;
   const place = placeCode ? await nameOf(ctx, placeCode) : '全部辖区';
   const township = placeCode.length >= 9 ? await nameOf(ctx, placeCode.slice(0, 9)) : place;
+  // The ID number is printed masked (first 4 and last 4 digits, documents/ masks it): decrypted
+  // here only to be masked, never returned whole.
+  const subject = (r: (typeof rows)[number]) => r.beneficiaryPersonId ?? r.applicantPersonId;
+  const encrypted = await store.idNumbersEnc(ctx.db, rows.map(subject));
   const input: PublicityListInput = {
     title: '社会救助对象公示',
     place,
     period: rows.length ? { from: rows.map((r) => r.publicityFrom!).sort()[0]!, to: rows.map((r) => r.publicityTo!).sort().at(-1)! } : { from, to },
     issuedBy: officeOf(township),
-    rows: rows.map((r) => ({ name: r.beneficiaryName ?? r.applicantName, program: PRINTED_PROGRAM[r.program as CaseProgram] ?? PROGRAM_LABELS[r.program as CaseProgram].zh, peopleCovered: r.peopleCovered ?? 1, amountFen: r.proposedFen ?? 0 })),
+    rows: rows.map((r) => ({ name: r.beneficiaryName ?? r.applicantName, ...idOf(ctx, encrypted.get(subject(r))), program: PRINTED_PROGRAM[r.program as CaseProgram] ?? PROGRAM_LABELS[r.program as CaseProgram].zh, peopleCovered: r.peopleCovered ?? 1, amountFen: r.proposedFen ?? 0 })),
     objectionContact: `${township}社会救助经办机构`,
   };
   return q.format === 'pdf' ? { type: 'application/pdf', body: await publicityListPdf(input) } : { type: 'text/html; charset=utf-8', body: publicityListHtml(input) };
