@@ -154,9 +154,12 @@ test('the county extends the whole-procedure deadline once, to 45 working days f
   assert.equal((await as.county.post(`/api/cases/${ids.B}/extend`, { reason: '再次延长' })).status, 409);
 });
 
-test('the grid worker registers only 主动发现 applications', async () => {
+test('the grid worker registers only 主动发现 and 求助转办 applications', async () => {
   const h = await household(w.t, { members: [{ name: '庚网格', birthDate: '1960-01-01' }] });
   const res = await w.as.grid.post('/api/cases', { program: 'dibao', applicantPersonId: h.personIds[0], channel: 'application' });
   assert.equal(res.status, 403);
   assert.equal(res.body.error, 'beyond_authority');
+  // A help request the grid worker holds may become an application (the 主动发现 path of #7).
+  const referred = await w.as.grid.post('/api/cases', { program: 'dibao', applicantPersonId: h.personIds[0], channel: 'help_request', sourceRef: 'help_request:1' });
+  assert.equal(referred.status, 201, JSON.stringify(referred.body));
 });
