@@ -62,6 +62,8 @@ test('待我办理: overdue first, then by due date; each role sees its steps; a
   // The township: C's notice (overdue since 10-11), then A (whole procedure, 10-17), B (investigation, 10-23), E (审核: whole procedure, 11-13).
   assert.deepEqual(await queueIds(as.township), [ids.C, ids.A, ids.B, ids.E]);
   assert.deepEqual((await as.township.get('/api/cases/queue')).body.items.map((c: { dueOn: string }) => c.dueOn), ['2025-10-11', '2025-10-17', '2025-10-23', '2025-11-13']);
+  // Working days left, on the holiday calendar: 10-11 was a make-up Saturday (one working day ago).
+  assert.deepEqual((await as.township.get('/api/cases/queue')).body.items.map((c: { workingDaysLeft: number }) => c.workingDaysLeft), [-1, 4, 8, 23]);
   const first = (await as.township.get('/api/cases/queue')).body.items[0];
   assert.deepEqual([first.overdue, first.overdueReasons, first.dueOn], [true, ['notice'], '2025-10-11']);
   // The social worker: the cases at 受理/调查 in the township, and E assigned to them.

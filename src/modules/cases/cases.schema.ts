@@ -155,6 +155,7 @@ export const CaseSummary = z.object({
   receivedOn: z.string(),
   stepStartedOn: z.string(),
   dueOn: z.string().nullable().describe('the most pressing deadline of the case'),
+  workingDaysLeft: z.number().int().nullable().describe('working days from today to dueOn on the holiday calendar (negative when past; null without a deadline)'),
   overdue: z.boolean(),
   overdueReasons: z.array(z.enum(['step', 'overall', 'paperwork', 'notice'])),
   assigneeUserId: z.number().int().nullable(),

@@ -3,14 +3,26 @@
 import type { DecisionView } from '../policy/policy.schema.ts';
 import type { Case, CaseSummary } from './cases.schema.ts';
 import type { AttachmentRow, CaseListRow, CaseRow, EventRow, VisitRow } from './cases.store.ts';
+import { workingDaysBetween, type WorkCalendar } from '../../lib/workdays.ts';
 import { effectiveDue, overdueReasons } from './deadlines.ts';
 import { materialsNotice, type Material } from './materials.ts';
 import { snapshotOf } from './steps.ts';
 import { PROGRAM_LABELS, STATE_LABELS, type CaseProgram, type State } from './workflow/states.ts';
 import { availableActions } from './workflow/transitions.ts';
 
-export function summaryOf(r: CaseListRow, today: string): CaseSummary {
+/** Working days from today to the deadline (negative once past); null without one, or beyond the calendar. */
+function workingDaysLeft(cal: WorkCalendar, today: string, due: string | null): number | null {
+  if (due === null) return null;
+  try {
+    return workingDaysBetween(cal, today, due);
+  } catch {
+    return null; // a date outside the holiday calendar: the due date itself is still shown
+  }
+}
+
+export function summaryOf(r: CaseListRow, today: string, cal: WorkCalendar): CaseSummary {
   const reasons = overdueReasons(r, today);
+  const dueOn = effectiveDue(r);
   return {
     id: r.id,
     caseNo: r.caseNo,
@@ -34,7 +46,8 @@ export function summaryOf(r: CaseListRow, today: string): CaseSummary {
     exception: r.exceptionDecision !== null,
     receivedOn: r.receivedOn,
     stepStartedOn: r.stepStartedOn,
-    dueOn: effectiveDue(r),
+    dueOn,
+    workingDaysLeft: workingDaysLeft(cal, today, dueOn),
     overdue: reasons.length > 0,
     overdueReasons: reasons,
     assigneeUserId: r.assigneeUserId,
@@ -51,10 +64,10 @@ export type DetailParts = {
   attachments: Omit<AttachmentRow, 'content' | 'caseId' | 'createdBy'>[];
 };
 
-export function detailOf(r: CaseRow, parts: DetailParts, roles: readonly string[], today: string): Case {
+export function detailOf(r: CaseRow, parts: DetailParts, roles: readonly string[], today: string, cal: WorkCalendar): Case {
   const materials = r.materials as Material[];
   return {
-    ...summaryOf({ ...r, applicantName: parts.applicantName, beneficiaryName: parts.beneficiaryName }, today),
+    ...summaryOf({ ...r, applicantName: parts.applicantName, beneficiaryName: parts.beneficiaryName }, today, cal),
     parentCaseId: r.parentCaseId,
     applicantPersonId: r.applicantPersonId,
     beneficiaryPersonId: r.beneficiaryPersonId,

@@ -18,7 +18,7 @@ export async function caseDetail(ctx: Ctx, caller: Caller, id: number): Promise<
     store.personName(ctx.db, row.beneficiaryPersonId),
     households.jurisdictionName(ctx.db, row.jurisdictionCode),
   ]);
-  return detailOf(row, { applicantName: applicantName ?? '', beneficiaryName, jurisdictionName, events, visits, attachments }, caller.roles, ctx.today());
+  return detailOf(row, { applicantName: applicantName ?? '', beneficiaryName, jurisdictionName, events, visits, attachments }, caller.roles, ctx.today(), ctx.cal);
 }
 
 export async function listCases(ctx: Ctx, caller: Caller, q: { state?: string | undefined; program?: string | undefined; kind?: string | undefined; under?: string | undefined; q?: string | undefined; overdue?: 'true' | 'false' | undefined; limit: number; offset: number }): Promise<{ items: CaseSummary[]; total: number }> {
@@ -28,14 +28,14 @@ export async function listCases(ctx: Ctx, caller: Caller, q: { state?: string | 
     ...(q.state ? { state: q.state } : {}), ...(q.program ? { program: q.program } : {}), ...(q.kind ? { kind: q.kind } : {}),
     ...(q.under ? { under: q.under } : {}), ...(q.q ? { q: q.q } : {}), ...(q.overdue ? { overdue: q.overdue === 'true' } : {}),
   });
-  return { items: items.map((r) => summaryOf(r, today)), total };
+  return { items: items.map((r) => summaryOf(r, today, ctx.cal)), total };
 }
 
 /** 待我办理: the current step is one the caller's roles act on, or the case is assigned to them. */
 export async function workQueue(ctx: Ctx, caller: Caller, page: { limit: number; offset: number }): Promise<{ items: CaseSummary[]; total: number }> {
   const today = ctx.today();
   const { items, total } = await store.queue(ctx.db, { scope: caller.scope, userId: caller.id ?? -1, rules: queueRules(caller.roles), today, ...page });
-  return { items: items.map((r) => summaryOf(r, today)), total };
+  return { items: items.map((r) => summaryOf(r, today, ctx.cal)), total };
 }
 
 export async function dashboard(ctx: Ctx, caller: Caller, under: string | undefined) {

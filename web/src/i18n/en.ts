@@ -978,9 +978,11 @@ export const en: Record<MessageKey, string> = {
   'case.due.none': 'No deadline',
   'case.due.on': 'Due {date}',
   'case.due.left': '{n} days left',
+  'case.due.workLeft': '{n} working days left',
   'case.due.today': 'due today',
   'case.due.overdue': 'Overdue',
   'case.due.overdueDays': '{n} days overdue',
+  'case.due.workOverdue': '{n} working days overdue',
   'case.due.workingDaysHint': 'Deadlines count working days (weekends and public holidays excluded)',
 
   'case.queue.total': 'To do',

@@ -931,9 +931,11 @@ export const zh = {
   'case.due.none': '无期限',
   'case.due.on': '{date} 截止',
   'case.due.left': '还剩 {n} 天',
+  'case.due.workLeft': '还剩 {n} 个工作日',
   'case.due.today': '今天到期',
   'case.due.overdue': '已逾期',
   'case.due.overdueDays': '逾期 {n} 天',
+  'case.due.workOverdue': '逾期 {n} 个工作日',
   'case.due.workingDaysHint': '期限按工作日计算（法定节假日、周末不计）',
 
   'case.queue.total': '待办',

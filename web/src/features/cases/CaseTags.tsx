@@ -23,20 +23,21 @@ export function ProgramTag({ program }: { program: CaseProgram }) {
 
 /**
  * The most pressing deadline: a red "逾期" tag (with what is late) or the date and the days left.
- * Deadlines are counted by the server in working days on the holiday calendar; the days left
- * shown here are calendar days to that date.
+ * Deadlines count working days on the server's holiday calendar, which also says how many are
+ * left (workingDaysLeft); calendar days only when the date is beyond the calendar.
  */
-export function DueInfo({ item, compact = false }: { item: Pick<CaseSummary, 'dueOn' | 'overdue' | 'overdueReasons'>; compact?: boolean }) {
+export function DueInfo({ item, compact = false }: { item: Pick<CaseSummary, 'dueOn' | 'workingDaysLeft' | 'overdue' | 'overdueReasons'>; compact?: boolean }) {
   const { t } = useI18n();
   if (!item.dueOn && !item.overdue) return <Typography.Text type="secondary" aria-label={t('case.due.none')}>—</Typography.Text>;
-  const days = item.dueOn ? daysUntil(item.dueOn) : 0;
+  const working = item.workingDaysLeft !== null;
+  const days = working ? item.workingDaysLeft! : item.dueOn ? daysUntil(item.dueOn) : 0;
   const reasons = item.overdueReasons.map((r) => overdueReasonLabel(r, t)).join(t('case.listSep'));
   if (item.overdue) {
     return (
       <Flex wrap gap={4} align="center" data-testid="case-overdue">
         <Tooltip title={reasons}>
           <Tag color="red" style={{ marginInlineEnd: 0 }}>
-            {days < 0 ? t('case.due.overdueDays', { n: -days }) : t('case.due.overdue')}
+            {days < 0 ? t(working ? 'case.due.workOverdue' : 'case.due.overdueDays', { n: -days }) : t('case.due.overdue')}
           </Tag>
         </Tooltip>
         {item.dueOn && !compact && <Typography.Text type="danger">{t('case.due.on', { date: item.dueOn })}</Typography.Text>}
@@ -48,7 +49,7 @@ export function DueInfo({ item, compact = false }: { item: Pick<CaseSummary, 'du
     <Tooltip title={t('case.due.workingDaysHint')}>
       <Typography.Text type={soon ? 'warning' : undefined} style={{ whiteSpace: 'nowrap' }} data-testid="case-due">
         {t('case.due.on', { date: item.dueOn ?? '' })}
-        <Typography.Text type="secondary"> · {days === 0 ? t('case.due.today') : t('case.due.left', { n: days })}</Typography.Text>
+        <Typography.Text type="secondary"> · {days === 0 ? t('case.due.today') : t(working ? 'case.due.workLeft' : 'case.due.left', { n: days })}</Typography.Text>
       </Typography.Text>
     </Tooltip>
   );
