@@ -116,6 +116,8 @@ test('general 低保: 受理 → 调查 → 审核 → 公示 (objection, second
   assert.equal(a.nextReviewOn, '2026-03-24');
   assert.equal(a.dueOn, null);
   assert.deepEqual(events(a), ['register', 'materials_notice', 'materials', 'start_investigation', 'visit', 'submit_review', 'opinion', 'object', 'visit', 'submit_review', 'opinion', 'end_publicity', 'approve']);
+  // The timeline names people as colleagues know them, not by login.
+  assert.equal(a.events.at(-1).actorName, '杏花岭区审批员');
   const plan = await w.t.database.db.execute(`select period, amount_fen, from_month, status from payment_plans where case_id = ${c.id}` as never) as unknown as { rows: { period: string; amount_fen: number; from_month: string; status: string }[] };
   assert.deepEqual(plan.rows.map((r) => [r.period, Number(r.amount_fen), r.from_month, r.status]), [['monthly', 54_000, '2025-10', 'active']]);
 

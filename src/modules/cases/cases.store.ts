@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { persons } from '../persons/persons.table.ts';
+import { users } from '../auth/auth.table.ts';
 import { assistanceCases as c, caseAttachments, caseEvents, caseVisits } from './cases.table.ts';
 import { OPEN_STATES } from './workflow/states.ts';
 import type { QueueRule } from './workflow/transitions.ts';
@@ -52,8 +53,15 @@ export async function insertEvent(tx: DbOrTx, values: typeof caseEvents.$inferIn
   await tx.insert(caseEvents).values(values);
 }
 
-export function eventsOf(db: DbOrTx, caseId: number): Promise<EventRow[]> {
-  return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id));
+/** The timeline, each step with the actor's display name (the event keeps the login name it was taken under). */
+export async function eventsOf(db: DbOrTx, caseId: number): Promise<EventRow[]> {
+  const rows = await db
+    .select({ e: caseEvents, displayName: users.displayName })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id));
+  return rows.map((r) => ({ ...r.e, actorName: r.displayName ?? r.e.actorName }));
 }
 
 export async function lastEvent(db: DbOrTx, caseId: number, action: string): Promise<EventRow | undefined> {
