@@ -3,6 +3,7 @@
 // other results schedule a re-visit. Figures are counted live from the targets, inside the
 // caller's jurisdiction. Knows nothing of HTTP.
 import { createHash } from 'node:crypto';
+import { sniffImageType } from '../../lib/file-type.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { AppError, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
@@ -37,14 +38,6 @@ type Criteria = z.output<typeof CriteriaSchema>;
 const NOT_FOUND = () => notFound('Campaign', '该专项行动');
 const TARGET_NOT_FOUND = () => notFound('Target', '该走访对象');
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
-
-/** The type from the first bytes: only photos are kept, whatever the upload claims. */
-export function sniffImage(data: Buffer): string | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  return null;
-}
 
 /** Codes for checklist items left without one (r1, r2… / q1, q2…), labels in English defaulting to the Chinese. */
 export function normaliseChecklist(input: z.output<typeof ChecklistSchema>): Checklist {
@@ -459,9 +452,9 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
         if (!visit) throw notFound('Visit', '该走访记录');
         if (!content || content.length === 0) throw validationFailed([{ field: 'photo', message: 'the photo is empty', messageZh: '照片为空' }]);
         if (content.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES / 1048576} MB`, `照片不能超过 ${MAX_PHOTO_BYTES / 1048576} MB`);
-        const mimeType = sniffImage(content);
+        const mimeType = sniffImageType(content);
         if (!mimeType) throw new AppError('unsupported_media_type', 'Attach a photo (JPEG, PNG or WebP)', '请上传照片（JPEG、PNG 或 WebP）');
-        const sealed = Buffer.from(sensitive.encrypt(content.toString('base64'))!, 'utf8');
+        const sealed = sensitive.sealFile(content);
         const sha256 = createHash('sha256').update(content).digest('hex');
         await store.putPhoto(tx, { visitId, mimeType, sizeBytes: content.length, sha256, content: sealed });
         await audit.record(tx, actor, { action: 'campaign.photo', entity: 'campaign_visit', entityId: visitId, jurisdictionCode: target.jurisdictionCode, reason: `${mimeType}, ${content.length} bytes, sha256 ${sha256.slice(0, 16)}` });
@@ -475,7 +468,7 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
       const photo = visit && (await store.getPhoto(db, visitId));
       if (!photo) throw notFound('Photo', '该照片');
       await db.transaction((tx) => audit.record(tx, actor, { action: 'campaign.photo.view', entity: 'campaign_visit', entityId: visitId, jurisdictionCode: target.jurisdictionCode }));
-      return { mimeType: photo.mimeType, content: Buffer.from(sensitive.decrypt(photo.content.toString('utf8'))!, 'base64') };
+      return { mimeType: photo.mimeType, content: sensitive.openFile(photo.content) };
     },
 
     async workers(caller: Caller, id: number) {

@@ -2,6 +2,7 @@
 // MAX_ATTACHMENT_BYTES, stored encrypted like uploaded ledgers (SM4/HMAC-SM3 via the sensitive
 // fields service), and every download audited.
 import { createHash } from 'node:crypto';
+import { sniffFileType } from '../../lib/file-type.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import * as store from './cases.store.ts';
@@ -10,28 +11,17 @@ import { runStep } from './steps.ts';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-/** The type from the first bytes: only images and PDFs are kept, whatever the upload claims. */
-export function sniffType(data: Buffer): string | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
-
-const seal = (ctx: Ctx, data: Buffer) => Buffer.from(ctx.sensitive.encrypt(data.toString('base64'))!, 'utf8');
-const unseal = (ctx: Ctx, sealed: Buffer) => Buffer.from(ctx.sensitive.decrypt(sealed.toString('utf8'))!, 'base64');
 
 export async function uploadAttachment(ctx: Ctx, caller: Caller, id: number, file: { fileName: string; kind: string; visitId?: number | undefined; content: Buffer }, actor: Actor): Promise<number> {
   if (file.content.length === 0) throw validationFailed([{ field: 'file', message: 'the file is empty', messageZh: '文件为空' }]);
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', `An attachment may be at most ${MAX_ATTACHMENT_BYTES / 1048576} MB`, `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1048576} MB`);
-  const mimeType = sniffType(file.content);
+  const mimeType = sniffFileType(file.content);
   if (!mimeType) throw new AppError('unsupported_media_type', 'Attach a photo (JPEG, PNG, WebP) or a PDF', '附件须为照片（JPEG、PNG、WebP）或 PDF');
   let attachmentId = 0;
   await runStep(ctx, caller, actor, id, { action: 'attach' }, async (tx) => {
     if (file.visitId !== undefined && !(await store.visitInCase(tx, id, file.visitId))) throw validationFailed([{ field: 'visitId', message: 'no such visit in this case', messageZh: '本案无此调查记录' }]);
     const sha256 = createHash('sha256').update(file.content).digest('hex');
-    attachmentId = await store.insertAttachment(tx, { caseId: id, visitId: file.visitId ?? null, kind: file.kind, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256, content: seal(ctx, file.content), createdBy: caller.id });
+    attachmentId = await store.insertAttachment(tx, { caseId: id, visitId: file.visitId ?? null, kind: file.kind, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256, content: ctx.sensitive.sealFile(file.content), createdBy: caller.id });
     return { data: { attachmentId, kind: file.kind, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256, visitId: file.visitId ?? null } };
   });
   return attachmentId;
@@ -42,5 +32,5 @@ export async function downloadAttachment(ctx: Ctx, caller: Caller, id: number, a
   const row = await store.attachment(ctx.db, id, attachmentId);
   if (!row) throw notFound('Attachment', '该附件');
   await ctx.db.transaction((tx) => ctx.audit.record(tx, actor, { action: 'case.attachment.download', entity: 'case_attachment', entityId: attachmentId, jurisdictionCode: c.jurisdictionCode, reason: `${c.caseNo} ${row.fileName}` }));
-  return { fileName: row.fileName, mimeType: row.mimeType, content: unseal(ctx, row.content) };
+  return { fileName: row.fileName, mimeType: row.mimeType, content: ctx.sensitive.openFile(row.content) };
 }

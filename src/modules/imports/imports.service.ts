@@ -39,8 +39,8 @@ const PURGED = () => new AppError('conflict', 'The uploaded file was deleted at 
 
 export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue; fileDays?: number; now?: () => Date }) {
   const { db, sensitive } = deps;
-  const seal = (data: Buffer) => Buffer.from(sensitive.encrypt(data.toString('base64'))!, 'utf8');
-  const open = (sealed: Buffer) => Buffer.from(sensitive.decrypt(sealed.toString('utf8'))!, 'base64');
+  const seal = sensitive.sealFile;
+  const open = sensitive.openFile;
   const update = (id: number, values: Partial<typeof imports.$inferInsert>) => db.update(imports).set({ ...values, updatedAt: new Date() }).where(eq(imports.id, id));
   const load = async (id: number) => {
     const [row] = await db.select().from(imports).where(eq(imports.id, id));

@@ -3,6 +3,7 @@
 // caller's scope, checks the state allows it, changes it and appends a timeline entry with who and
 // when, in one transaction with its audit entry.
 import { createHash } from 'node:crypto';
+import { sniffFileType } from '../../lib/file-type.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { assertPermission, hasPermission } from '../../platform/authz.ts';
@@ -209,23 +210,14 @@ export async function revealContact(ctx: Ctx, caller: Caller, id: number, reason
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
-/** The type from the first bytes: only photos and PDFs are kept, whatever the upload claims. */
-function sniffType(data: Buffer): string | null {
-  if (data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.length >= 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (data.length >= 12 && data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (data.length >= 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  return null;
-}
-
 export function attach(ctx: Ctx, caller: Caller, id: number, file: { fileName: string; content: Buffer }, actor: Actor) {
   if (file.content.length === 0) throw validationFailed([{ field: 'file', message: 'the file is empty', messageZh: '文件为空' }]);
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', 'An attachment may be at most 5 MB', '附件不能超过 5 MB');
-  const mimeType = sniffType(file.content);
+  const mimeType = sniffFileType(file.content);
   if (!mimeType) throw new AppError('unsupported_media_type', 'Attach a photo (JPEG, PNG, WebP) or a PDF', '附件须为照片（JPEG、PNG、WebP）或 PDF');
   return step(ctx, caller, actor, id, 'attach', async (tx, _row, now) => {
     const sha256 = createHash('sha256').update(file.content).digest('hex');
-    const sealed = Buffer.from(ctx.sensitive.encrypt(file.content.toString('base64'))!, 'utf8');
+    const sealed = ctx.sensitive.sealFile(file.content);
     const attachmentId = await store.insertAttachment(tx, { requestId: id, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256, content: sealed, createdBy: userIdOf(caller), createdAt: now });
     return { patch: {}, data: { attachmentId, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256 } };
   });
@@ -237,7 +229,7 @@ export async function download(ctx: Ctx, caller: Caller, id: number, attachmentI
   const file = await store.attachment(ctx.db, ids, attachmentId);
   if (!file) throw notFound('Attachment', '该附件');
   await ctx.db.transaction((tx) => ctx.audit.record(tx, actor, { action: 'help_request.attachment.download', entity: 'help_request_attachment', entityId: attachmentId, jurisdictionCode: row.jurisdictionCode, reason: `${row.trackingCode} ${file.fileName}` }));
-  return { fileName: file.fileName, mimeType: file.mimeType, content: Buffer.from(ctx.sensitive.decrypt(file.content.toString('utf8'))!, 'base64') };
+  return { fileName: file.fileName, mimeType: file.mimeType, content: ctx.sensitive.openFile(file.content) };
 }
 
 /**

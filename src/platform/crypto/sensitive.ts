@@ -14,6 +14,9 @@ export function createSensitiveFields(ring: KeyRing) {
     index: (kind: string, normalised: string): string => blindIndex(ring, kind, normalised),
     needsRotation: (stored: string) => needsRotation(ring, stored),
     reencrypt: (stored: string): string => encryptField(ring, decryptField(ring, stored)),
+    /** A file (uploaded ledger, photo, scan) sealed for a bytea column: the field cipher over its base64. */
+    sealFile: (data: Buffer): Buffer => Buffer.from(encryptField(ring, data.toString('base64')), 'utf8'),
+    openFile: (sealed: Buffer): Buffer => Buffer.from(decryptField(ring, sealed.toString('utf8')), 'base64'),
   };
 }
 

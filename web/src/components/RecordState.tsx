@@ -13,8 +13,13 @@ export function useRouteId(): number | undefined {
   return Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
 }
 
-/** A 404, error or loading view while the record is not ready; null once it is. */
-export function useRecordFallback(id: number | undefined, query: { error: unknown; isError: boolean; data: unknown }, notFoundTitle: string): ReactNode | null {
+/** A 404, error or loading view while the record is not ready; null once it is. A 404 leads back to `back` (the registry search unless given). */
+export function useRecordFallback(
+  id: number | undefined,
+  query: { error: unknown; isError: boolean; data: unknown },
+  notFoundTitle: string,
+  back?: { to: string; label: string },
+): ReactNode | null {
   const { lang, t } = useI18n();
   const navigate = useNavigate();
   if (id === undefined || (isApiError(query.error) && query.error.status === 404)) {
@@ -23,8 +28,8 @@ export function useRecordFallback(id: number | undefined, query: { error: unknow
         status="404"
         title={notFoundTitle}
         extra={
-          <Button type="primary" onClick={() => void navigate('/registry')}>
-            {t('person.backToSearch')}
+          <Button type="primary" onClick={() => void navigate(back?.to ?? '/registry')}>
+            {back?.label ?? t('person.backToSearch')}
           </Button>
         }
       />

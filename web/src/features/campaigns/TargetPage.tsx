@@ -14,7 +14,7 @@ import { canOrganiseCampaigns, canVisit } from './access.ts';
 import { photoUrl, useAssign, useCampaign, useRecordVisit, useTarget, useUploadPhoto, useWorkers } from './api.ts';
 import { AssigneeText, TargetStatusTag } from './Ledger.tsx';
 import { answerText, questionLabel, resultLabel } from './labels.ts';
-import { MAX_PHOTO_BYTES, shrinkPhoto } from './photo.ts';
+import { MAX_UPLOAD_BYTES, shrinkPhoto } from '../../lib/photo.ts';
 
 /** A target on a phone: who and where, the visit form (逐人销号), and every visit so far. */
 export function TargetPage() {
@@ -185,8 +185,8 @@ function VisitForm({ campaign, target }: { campaign: Campaign; target: TargetDet
     const file = files?.[0];
     if (camera.current) camera.current.value = '';
     if (!file) return;
-    const blob = await shrinkPhoto(file);
-    if (blob.size > MAX_PHOTO_BYTES) {
+    const { blob } = await shrinkPhoto(file);
+    if (blob.size > MAX_UPLOAD_BYTES) {
       void message.error(t('campaign.photoTooBig'));
       return;
     }

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 import { attachmentDataUrl, downloadAttachment, useUploadAttachment, type Attachment, type CaseDetail } from './api.ts';
 import { ATTACHMENT_KINDS, attachmentKindLabel, type AttachmentKind } from './labels.ts';
-import { MAX_UPLOAD_BYTES, shrinkPhoto, sizeText } from './photo.ts';
+import { MAX_UPLOAD_BYTES, shrinkPhoto, sizeText } from '../../lib/photo.ts';
 
 /** One file: name, kind, size; open a photo in the page or download (both audited by the server). */
 export function AttachmentRow({ caseId, a }: { caseId: number; a: Attachment }) {

@@ -128,7 +128,7 @@ export function CasePage() {
   const id = useRouteId();
   const query = useCase(id);
   const missing = useCaseMissing(id, query.error);
-  const fallback = useRecordFallback(id, query, t('case.notFound'));
+  const fallback = useRecordFallback(id, query, t('case.notFound'), { to: '/cases', label: t('case.backToQueue') });
   if (missing) return missing;
   if (fallback || !query.data) return fallback;
   const c = query.data;

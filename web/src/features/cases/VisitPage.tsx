@@ -11,7 +11,7 @@ import { useCaseMissing } from './CaseMissing.tsx';
 import { useCase, useCaseAction, useUploadAttachment } from './api.ts';
 import { ProgramTag, StateTag } from './CaseTags.tsx';
 import { VISIT_KINDS, visitKindLabel, type VisitKind } from './labels.ts';
-import { MAX_UPLOAD_BYTES, shrinkPhoto, sizeText } from './photo.ts';
+import { MAX_UPLOAD_BYTES, shrinkPhoto, sizeText } from '../../lib/photo.ts';
 import './cases.css';
 
 interface Values {
@@ -65,7 +65,7 @@ export function VisitPage() {
   const kind = Form.useWatch('kind', form);
 
   const missing = useCaseMissing(id, query.error);
-  const fallback = useRecordFallback(id, query, t('case.notFound'));
+  const fallback = useRecordFallback(id, query, t('case.notFound'), { to: '/cases', label: t('case.backToQueue') });
   if (missing) return missing;
   if (fallback || !query.data) return fallback;
   const c = query.data;

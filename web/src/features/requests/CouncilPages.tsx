@@ -4,14 +4,13 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCurrentUser } from '../../auth/useSession.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useRouteId } from '../../components/RecordState.tsx';
+import { useRecordFallback, useRouteId } from '../../components/RecordState.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 import { canIntake } from './access.ts';
 import { useMeeting, useMeetings, type Meeting } from './api.ts';
 import { useCategoryName } from './labels.ts';
 import { AddItemsForm, MeetingForm } from './MeetingForm.tsx';
-import { useMissing } from './Missing.tsx';
 import { DueTag, StateTag } from './RequestTags.tsx';
 
 type MeetingRow = { id: number; jurisdictionName: string | null; jurisdictionCode: string; heldOn: string; title: string; place: string | null; items: number; resolved: number };
@@ -79,7 +78,7 @@ export function MeetingPage() {
   const id = useRouteId();
   const query = useMeeting(id);
   const [adding, setAdding] = useState(false);
-  const fallback = useMissing(id, query, t('request.council.notFound'), '/requests/council');
+  const fallback = useRecordFallback(id, query, t('request.council.notFound'), { to: '/requests/council', label: t('request.backToList') });
   if (fallback || !query.data) return fallback;
   const m = query.data;
   type Item = Meeting['itemList'][number];

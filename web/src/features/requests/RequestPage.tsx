@@ -3,8 +3,7 @@ import { Link } from 'react-router';
 import { useShowError } from '../../api/errors.ts';
 import { useCurrentUser } from '../../auth/useSession.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
-import { useRouteId } from '../../components/RecordState.tsx';
-import { useMissing } from './Missing.tsx';
+import { useRecordFallback, useRouteId } from '../../components/RecordState.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { formatDateTime } from '../../lib/datetime.ts';
 import { canDispatch } from './access.ts';
@@ -80,7 +79,7 @@ export function RequestPage() {
   const categoryName = useCategoryName();
   const id = useRouteId();
   const query = useRequest(id);
-  const fallback = useMissing(id, query, t('request.notFound'), '/requests');
+  const fallback = useRecordFallback(id, query, t('request.notFound'), { to: '/requests', label: t('request.backToList') });
   if (fallback || !query.data) return fallback;
   const r = query.data;
   return (
