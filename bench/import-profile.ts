@@ -82,4 +82,6 @@ if (session) {
 console.log(`${database.kind}: ${rows.length} rows imported in ${seconds.toFixed(2)} s — ${result.persons} persons, ${result.households} households`);
 console.log(`CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (all threads; main thread ${((mainCpu.user + mainCpu.system) / 1e6).toFixed(2)} s), database server ${serverSeconds.toFixed(2)} s`);
 await database.close();
-await drop();
+// BENCH_KEEP=1 keeps the PostgreSQL database (to replay or inspect the rows).
+if (process.env.BENCH_KEEP) console.log('database kept (lastmile_bench_* in pg_database)');
+else await drop();

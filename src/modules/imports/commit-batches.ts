@@ -10,6 +10,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from '../../platform/db/client.ts';
 import { canCopy, copyField, copyInto, reserveIds, unnestInsert } from '../../platform/db/bulk-insert.ts';
+import { canCheckReferencesInBulk, lockReferenced, skipRowTriggers, type ForeignKey } from '../../platform/db/bulk-references.ts';
 import { sqlState, UNIQUE_VIOLATION } from '../../platform/db/pg-error.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { pinyinKeys } from '../../lib/pinyin.ts';
@@ -70,6 +71,20 @@ const HOUSEHOLD_COLUMNS = ['id', 'jurisdiction_code', 'address', 'head_person_id
 const MEMBER_COLUMNS = ['household_id', 'person_id', 'relationship', 'flags', 'joined_at'] as const;
 /** Flags of an imported member: the defaults (as MemberFlags.parse({}) gives them). */
 const DEFAULT_FLAGS = JSON.stringify(MemberFlags.parse({}));
+
+/**
+ * Every foreign key on the tables an import writes, each checked by the batch itself (see
+ * writeFast), so the per-row checks can be skipped (platform/db/bulk-references.ts).
+ */
+export const IMPORT_TABLES = ['persons', 'households', 'household_members'] as const;
+export const IMPORT_FOREIGN_KEYS: readonly ForeignKey[] = [
+  { table: 'persons', column: 'jurisdiction_code', refTable: 'jurisdictions', refColumn: 'code' }, // locked per batch
+  { table: 'persons', column: 'merged_into', refTable: 'persons', refColumn: 'id' }, // never written: null
+  { table: 'households', column: 'jurisdiction_code', refTable: 'jurisdictions', refColumn: 'code' }, // locked per batch
+  { table: 'households', column: 'head_person_id', refTable: 'persons', refColumn: 'id' }, // written in the batch, or a registered person locked per batch
+  { table: 'household_members', column: 'household_id', refTable: 'households', refColumn: 'id' }, // written in the batch
+  { table: 'household_members', column: 'person_id', refTable: 'persons', refColumn: 'id' }, // written in the batch, or locked
+];
 
 /** Batches written at once. */
 const WRITERS = 2;
@@ -138,6 +153,9 @@ type Prepared = {
   members: string;
   /** Members who are persons already registered: they join unless already in a household. */
   reusedMembers: unknown[][];
+  /** What the rows refer to outside the batch: jurisdiction codes, registered persons' ids. */
+  jurisdictions: Set<string>;
+  registeredIds: number[];
   result: CommitResult;
 };
 
@@ -244,6 +262,7 @@ export async function commitUnits(
   let nextPerson = 0;
   let nextHousehold = 0;
 
+  const bulkChecks = canCheckReferencesInBulk(ctx.db, IMPORT_TABLES, IMPORT_FOREIGN_KEYS);
   const pinyinCache = new Map<string, [string, string]>();
   const pinyin = (name: string) => {
     let k = pinyinCache.get(name);
@@ -260,6 +279,8 @@ export async function commitUnits(
     let householdLines = '';
     let members = '';
     const reusedMembers: unknown[][] = [[], [], [], [], []];
+    const jurisdictions = new Set<string>();
+    const registeredIds: number[] = [];
     const r: CommitResult = { households: 0, persons: 0, reusedPersons: 0, skippedHouseholds: 0 };
     let sinceYield = 0;
     for (const u of batch.units) {
@@ -275,8 +296,10 @@ export async function commitUnits(
         if (known !== undefined) {
           id = known;
           r.reusedPersons++;
+          if (householdId !== undefined) registeredIds.push(id);
         } else {
           id = personIds[nextPerson++]!;
+          jurisdictions.add(m.input.jurisdictionCode);
           persons += personLine(id, m, ctx.sensitive, pinyin);
           r.persons++;
         }
@@ -297,6 +320,7 @@ export async function commitUnits(
       });
       if (householdId !== undefined) {
         const head = u.members[0]!.input;
+        jurisdictions.add(head.jurisdictionCode);
         householdLines += `${householdId}\t${head.jurisdictionCode}\t${copyField(head.address)}\t${headId}\t${N}\t${N}\t${N}\t${copyField(u.key)}\n`;
         r.households++;
       }
@@ -306,10 +330,16 @@ export async function commitUnits(
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
-    return { persons, households: householdLines, members, reusedMembers, result: r };
+    return { persons, households: householdLines, members, reusedMembers, jurisdictions, registeredIds, result: r };
   }
 
-  async function writeFast(tx: Tx, p: Prepared): Promise<void> {
+  async function writeFast(tx: Tx, p: Prepared, checkReferences: boolean): Promise<void> {
+    if (checkReferences) {
+      // The foreign keys, checked for the whole batch (IMPORT_FOREIGN_KEYS says how each is met).
+      await skipRowTriggers(tx);
+      await lockReferenced(tx, 'jurisdictions', 'code', [...p.jurisdictions], 'text');
+      await lockReferenced(tx, 'persons', 'id', p.registeredIds, 'bigint');
+    }
     await copyInto(tx, 'persons', PERSON_COLUMNS, p.persons);
     await copyInto(tx, 'households', HOUSEHOLD_COLUMNS, p.households);
     await copyInto(tx, 'household_members', MEMBER_COLUMNS, p.members);
@@ -363,10 +393,12 @@ export async function commitUnits(
   let done = 0;
 
   async function write(batch: Batch, prepared: Prepared): Promise<void> {
+    // Known before the transaction opens: deciding may take PGlite's only connection.
+    const checkInBulk = await bulkChecks;
     try {
       await ctx.db.transaction(async (tx) => {
         if (!canCopy(tx)) throw new CopyUnavailable();
-        await writeFast(tx, prepared);
+        await writeFast(tx, prepared, checkInBulk);
         await hooks.afterBatch?.(tx, note(batch));
       });
       add(prepared.result);
