@@ -4,7 +4,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
-import { persons } from '../persons/persons.table.ts';
+import { persons, taggedWith } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { campaigns, campaignTargets, campaignVisitPhotos, campaignVisits } from './campaigns.table.ts';
 import type { CriteriaView, TargetFilter } from './campaigns.schema.ts';
@@ -113,7 +113,7 @@ function criteriaConditions(c: CriteriaView & { under: string }, startsOn: strin
   // (29 Feb counts on 1 Mar in a common year, as ageOn does: PostgreSQL clamps 29 Feb to 28 Feb).
   if (c.minAge !== undefined) conditions.push(sql`${persons.birthDate} <= (${startsOn}::date - make_interval(years => ${c.minAge}::int))::date`);
   if (c.maxAge !== undefined) conditions.push(sql`${persons.birthDate} > (${startsOn}::date - make_interval(years => ${c.maxAge + 1}::int))::date`);
-  if (c.tags?.length) conditions.push(c.tagMode === 'all' ? sql`${persons.tags} @> ${textArray(c.tags)}` : sql`${persons.tags} && ${textArray(c.tags)}`);
+  if (c.tags?.length) conditions.push(taggedWith(c.tags, c.tagMode === 'all' ? 'all' : 'any'));
   if (c.sex) conditions.push(eq(persons.sex, c.sex));
   return conditions;
 }

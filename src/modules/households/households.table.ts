@@ -2,6 +2,9 @@ import { bigint, char, date, index, jsonb, pgTable, text, timestamp, uniqueIndex
 import { sql } from 'drizzle-orm';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
+import { MemberFlags } from './households.schema.ts';
+
+export const DEFAULT_MEMBER_FLAGS = MemberFlags.parse({});
 
 export const households = pgTable(
   'households',
@@ -37,7 +40,9 @@ export const householdMembers = pgTable(
       .notNull()
       .references(() => persons.id),
     relationship: text('relationship').notNull(),
-    flags: jsonb('flags').notNull(),
+    // The default flags (MemberFlags.parse({})) as the column default: a bulk load omits the
+    // column instead of sending and parsing the same JSON on every row.
+    flags: jsonb('flags').notNull().default(DEFAULT_MEMBER_FLAGS),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     leftAt: date('left_at', { mode: 'string' }),
   },

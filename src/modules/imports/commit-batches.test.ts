@@ -11,6 +11,7 @@ import { makeIdNumber } from '../../lib/id-number.ts';
 import { toPersonValues, type PersonData } from '../persons/person-values.ts';
 import type { PersonValues } from '../persons/persons.store.ts';
 import { insertPersonsReusing } from '../households/bulk-load.ts';
+import { MemberFlags } from '../households/households.schema.ts';
 import { commitUnits, type CommitUnit } from './commit-batches.ts';
 import type { ImportRecord } from './person-columns.ts';
 
@@ -92,4 +93,7 @@ test('the same households written twice at once: each written once, the other ru
                (select count(*)::int from persons where name like '测试7%' or name like '测试8%') as persons`,
   );
   assert.deepEqual(c, { households: 30, members: 60, persons: 60 });
+  // Members written by COPY take the column default: it must be what the code calls the default.
+  const flags = await queryRows<{ flags: unknown }>(t.database.db, sql`select distinct m.flags from household_members m join households h on h.id = m.household_id where h.external_key like 'import:twice:%'`);
+  assert.deepEqual(flags.map((f) => f.flags), [MemberFlags.parse({})]);
 });

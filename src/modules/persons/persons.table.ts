@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
@@ -47,7 +47,9 @@ export const persons = pgTable(
   (t) => [
     index('persons_scope_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.id),
     uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
-    index('persons_phone_idx').on(t.phoneIndex),
+    // Partial where a column is mostly empty: an import then adds no entry for the empty ones
+    // (an equality search implies "is not null", so these indexes still serve it).
+    index('persons_phone_idx').on(t.phoneIndex).where(sql`${t.phoneIndex} is not null`),
     // Search keys with the jurisdiction and id beside them, all under the "C" collation: the scope
     // range is tested inside the index (no heap visit for a match in another county), and the index
     // delivers ORDER BY key, place, id, so a page of 50 stops after 50 entries even for a surname
@@ -57,11 +59,21 @@ export const persons = pgTable(
     index('persons_initials_idx').using('btree', sql`${t.nameInitials} collate "C"`, sql`${t.jurisdictionCode} collate "C"`, t.id).where(sql`${t.mergedInto} is null`),
     index('persons_pinyin_idx').using('btree', sql`${t.namePinyin} collate "C"`, sql`${t.jurisdictionCode} collate "C"`, t.id).where(sql`${t.mergedInto} is null`),
     index('persons_last4_idx').using('btree', sql`${t.idLast4} collate "C"`, sql`${t.jurisdictionCode} collate "C"`, t.id).where(sql`${t.mergedInto} is null`),
-    index('persons_tags_idx').using('gin', t.tags),
-    index('persons_card_idx').on(t.contactCardNo),
+    // Tag searches say `cardinality(tags) > 0` (see tagged() in persons.store.ts) to use it.
+    index('persons_tags_idx').using('gin', t.tags).where(sql`cardinality(${t.tags}) > 0`),
+    index('persons_card_idx').on(t.contactCardNo).where(sql`${t.contactCardNo} is not null`),
     check('persons_disability_grade', sql`${t.disabilityGrade} between 1 and 4`),
   ],
 );
+
+/**
+ * Persons with all (or any) of these tags (at least one). Says `cardinality(tags) > 0` too, which
+ * such a match implies, so that the partial GIN index persons_tags_idx can serve it.
+ */
+export function taggedWith(tags: readonly string[], mode: 'all' | 'any' = 'all'): SQL {
+  const wanted = sql`${sql.param([...tags])}::text[]`;
+  return sql`(cardinality(${persons.tags}) > 0 and ${persons.tags} ${sql.raw(mode === 'all' ? '@>' : '&&')} ${wanted})`;
+}
 
 // Every version of a person or household as it was stored (ciphertexts, never plaintext), so a
 // decision can be explained against the facts as they stood on its date.

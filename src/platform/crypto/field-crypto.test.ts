@@ -6,6 +6,7 @@ import {
   blindIndex,
   decryptField,
   encryptField,
+  encryptFields,
   generateKeyRingJson,
   keyIdOf,
   needsRotation,
@@ -210,4 +211,13 @@ test('parseKeyRing names each problem in English and Chinese', () => {
   assert.equal(ok.keys.get('k1')!.encKey.length, 16);
   assert.equal(ok.keys.get('k1')!.macKey.length, 32);
   assert.equal(ok.indexKey.length, 32);
+});
+
+test('encryptFields stores many values in the one format: each decrypts, each has its own IV', () => {
+  const values = ['140107199001011230', '13812345678', '', '张三 · 太原市杏花岭区'.repeat(5), '1'];
+  const stored = encryptFields(ring, values);
+  assert.equal(stored.length, values.length);
+  stored.forEach((s, i) => assert.equal(decryptField(ring, s), values[i]));
+  assert.equal(new Set(stored.map((s) => s.split('.')[2])).size, values.length);
+  assert.deepEqual(encryptFields(ring, []), []);
 });

@@ -21,9 +21,13 @@ test('Sm3Hmac gives the bytes of createHmac("sm3") for keys and messages of many
       assert.equal(mac.digest(parts, 'base64url'), digest.toString('base64url'));
     }
   }
-  // A long message after short ones (the scratch buffer grows) and short ones after it.
+  // Every length across the short path (one to five blocks) and the long one, in turn.
   const key = randomBytes(32);
   const mac = new Sm3Hmac(key);
+  for (let length = 0; length <= 300; length++) {
+    const message = randomBytes(length);
+    assert.equal(mac.digest([message], 'hex'), createHmac('sm3', key).update(message).digest('hex'), `length ${length}`);
+  }
   for (const length of [10, 5000, 3]) {
     const message = randomBytes(length);
     assert.equal(mac.digest([message], 'hex'), createHmac('sm3', key).update(message).digest('hex'));
@@ -60,4 +64,18 @@ test('Sm4Cbc refuses broken ciphertexts (wrong length, bad padding)', () => {
     const bad = Buffer.concat([cipher.update(padded), cipher.final()]);
     assert.throws(() => cbc.decrypt(iv, bad), /bad padding/);
   }
+});
+
+test('Sm4Cbc.encryptMany gives each value what encrypt gives it (mixed lengths, one batch)', () => {
+  const key = randomBytes(16);
+  const cbc = new Sm4Cbc(createSecretKey(key));
+  const lengths = [0, 11, 18, 16, 31, 32, 47, 5, 100, 17];
+  const plaintexts = lengths.map((n) => randomBytes(n));
+  const ivs = lengths.map(() => randomBytes(16));
+  const many = cbc.encryptMany(ivs, plaintexts);
+  plaintexts.forEach((p, i) => {
+    assert.deepEqual(many[i], cbc.encrypt(ivs[i]!, p), `length ${p.length}`);
+    assert.deepEqual(cbc.decrypt(ivs[i]!, many[i]!), p);
+  });
+  assert.deepEqual(cbc.encryptMany([], []), []);
 });

@@ -33,6 +33,40 @@ export class Sm4Cbc {
     return out;
   }
 
+  /**
+   * Many values at once, each with its own IV: the k-th blocks of all values go through the
+   * block cipher in one call (CBC chains within a value, not across values), so a batch of short
+   * fields costs a few native calls instead of one or two per value. Same bytes as encrypt().
+   */
+  encryptMany(ivs: readonly Uint8Array[], plaintexts: readonly Buffer[]): Buffer[] {
+    const outs = plaintexts.map((p) => {
+      const blocks = Math.floor(p.length / BLOCK) + 1;
+      const out = Buffer.allocUnsafe(blocks * BLOCK);
+      p.copy(out);
+      out.fill(blocks * BLOCK - p.length, p.length);
+      return out;
+    });
+    const previous: Uint8Array[] = [...ivs];
+    for (let at = 0, more = true; more; at += BLOCK) {
+      const chained: number[] = [];
+      for (let i = 0; i < outs.length; i++) if (outs[i]!.length > at) chained.push(i);
+      more = chained.length > 0;
+      if (!more) break;
+      const input = Buffer.allocUnsafe(chained.length * BLOCK);
+      chained.forEach((i, j) => {
+        const block = outs[i]!;
+        const prev = previous[i]!;
+        for (let b = 0; b < BLOCK; b++) input[j * BLOCK + b] = block[at + b]! ^ prev[b]!;
+      });
+      const output = this.encryptor.update(input);
+      chained.forEach((i, j) => {
+        output.copy(outs[i]!, at, j * BLOCK, (j + 1) * BLOCK);
+        previous[i] = outs[i]!.subarray(at, at + BLOCK);
+      });
+    }
+    return outs;
+  }
+
   /** The plaintext; throws a plain Error on a length or padding that cannot be ours. */
   decrypt(iv: Uint8Array, ciphertext: Buffer): Buffer {
     if (ciphertext.length === 0 || ciphertext.length % BLOCK !== 0) throw new Error('SM4-CBC: ciphertext is not whole blocks');
