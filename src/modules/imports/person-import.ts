@@ -255,7 +255,6 @@ export async function commitPersons(
     spare: (kept) => encryptAhead(ctx.sensitive, kept),
     onKept: (rows) => prefetch.add(rows),
   });
-  if (process.env.TMP_PHASES) console.error("validated at", performance.now().toFixed(0));
   // Persons without a household first, then whole households (head first), in file order.
   const singles: CommitUnit[] = [];
   const households = new Map<string, CommitUnit>();
