@@ -67,7 +67,7 @@ async function serverCpu(): Promise<number> {
 const server0 = await serverCpu();
 const cpu0 = process.cpuUsage();
 const main0 = process.threadCpuUsage();
-const t0 = performance.now(); if (process.env.TMP_PHASES) console.error("start at", t0.toFixed(0));
+const t0 = performance.now();
 const result = await commitPersons({ db: database.db, sensitive: services.sensitive, scope: '', today: todayLocal() }, content, 'xlsx', 'bench');
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
