@@ -27,12 +27,12 @@ export type CommitResult = { households: number; persons: number; reusedPersons:
 
 /**
  * One validated row, with its ID number's blind index when it has one, and what was worked out
- * ahead for it: pinyin of the name, the ciphertexts and the phone's blind index.
+ * ahead for it: the ciphertexts and the phone's blind index. (Pinyin of the name is worked out when
+ * the batch is prepared: the reader's thread, where it used to be, is the import's critical path.)
  */
 export type CommitMember = {
   input: ImportRecord;
   idIndex: string | undefined;
-  pinyin?: [full: string, initials: string] | undefined;
   encrypted?: { idNumber: string | null; phone: string | null; phoneIndex: string | null };
 };
 
@@ -132,7 +132,7 @@ function arrayField(values: readonly string[] | undefined): string {
  */
 function personLine(id: number, m: CommitMember, sensitive: SensitiveFields, pinyin: (name: string) => [string, string]): string {
   const p = m.input;
-  const [full, initials] = m.pinyin ?? pinyin(p.name);
+  const [full, initials] = pinyin(p.name);
   const encrypted = encrypt(sensitive, m);
   let idLast4: string | null = null;
   let sex: string | undefined = p.sex;

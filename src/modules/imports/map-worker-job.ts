@@ -9,7 +9,7 @@ import { mapChunks, serializeError, type WorkerMessage } from './mapped-rows.ts'
 import type { MapRowOptions } from './map-rows.ts';
 
 const port = parentPort!;
-const { content, format, pinyin } = workerData as { content: Uint8Array; format: ImportFormat; pinyin: boolean };
+const { content, format } = workerData as { content: Uint8Array; format: ImportFormat };
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 try {
@@ -19,7 +19,7 @@ try {
   post({ type: 'headers', headers });
   const [{ options }] = await started;
   // As JSON: cheaper to pass between threads than the objects themselves.
-  for await (const items of mapChunks(rows, headers, options, pinyin)) post({ type: 'rows', json: JSON.stringify(items) });
+  for await (const items of mapChunks(rows, headers, options)) post({ type: 'rows', json: JSON.stringify(items) });
   post({ type: 'done' });
 } catch (error) {
   post({ type: 'error', error: serializeError(error) });

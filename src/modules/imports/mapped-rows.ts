@@ -6,13 +6,12 @@
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/errors.ts';
-import { pinyinKeys } from '../../lib/pinyin.ts';
 import { ImportFileError, readValueRows, type ImportFormat, type FileProblem, type ValueRowSource } from './read-rows.ts';
 import { mapHeaders, valuesMapper, type MapRowOptions, type RowProblem } from './map-rows.ts';
 import type { ImportRecord } from './person-columns.ts';
 
-/** One row of the file, mapped; `pinyin` (full, initials of the name) when asked for and the row maps. */
-export type MappedItem = { rowNumber: number; problems: RowProblem[]; example?: true; input?: ImportRecord; pinyin?: [string, string] };
+/** One row of the file, mapped. (Pinyin of names is worked out at commit time, off the reader's thread, which is the import's critical path.) */
+export type MappedItem = { rowNumber: number; problems: RowProblem[]; example?: true; input?: ImportRecord };
 
 export type MappedSource = {
   /** The header row's cells (rejects when the file cannot be read at all). */
@@ -33,35 +32,24 @@ export type MappedSource = {
 const WORKER_MIN_BYTES = 256 * 1024;
 const CHUNK_ROWS = 1000;
 
-export function mappedRows(content: Buffer, format: ImportFormat, options: { pinyin?: boolean; worker?: boolean } = {}): MappedSource {
+export function mappedRows(content: Buffer, format: ImportFormat, options: { worker?: boolean } = {}): MappedSource {
   const useWorker = options.worker ?? content.length >= WORKER_MIN_BYTES;
-  return useWorker ? workerSource(content, format, options.pinyin ?? false) : localSource(content, format, options.pinyin ?? false);
+  return useWorker ? workerSource(content, format) : localSource(content, format);
 }
 
 // ---------------------------------------------------------------------------------------------
 // In this thread
 
 /** Map the rows of a source; shared by the worker and the in-thread source. */
-export async function* mapChunks(rows: ValueRowSource, headers: string[], options: MapRowOptions, pinyin: boolean): AsyncGenerator<MappedItem[]> {
+export async function* mapChunks(rows: ValueRowSource, headers: string[], options: MapRowOptions): AsyncGenerator<MappedItem[]> {
   const map = valuesMapper(headers, mapHeaders(headers).mapping, options);
-  const names = new Map<string, [string, string]>();
   let chunk: MappedItem[] = [];
   for await (const batch of rows.batches()) {
     for (const row of batch) {
       const m = map(row.rowNumber, row.values);
       const item: MappedItem = { rowNumber: m.rowNumber, problems: m.problems };
       if (m.example) item.example = true;
-      if (m.input) {
-        item.input = m.input;
-        if (pinyin) {
-          let keys = names.get(m.input.name);
-          if (!keys) {
-            const k = pinyinKeys(m.input.name);
-            names.set(m.input.name, (keys = [k.full, k.initials]));
-          }
-          item.pinyin = keys;
-        }
-      }
+      if (m.input) item.input = m.input;
       chunk.push(item);
     }
     if (chunk.length >= CHUNK_ROWS) {
@@ -72,7 +60,7 @@ export async function* mapChunks(rows: ValueRowSource, headers: string[], option
   if (chunk.length > 0) yield chunk;
 }
 
-function localSource(content: Buffer, format: ImportFormat, pinyin: boolean): MappedSource {
+function localSource(content: Buffer, format: ImportFormat): MappedSource {
   const rows = readValueRows(Readable.from([content]), format);
   const headers = rows.header().then((h) => h.headers);
   headers.catch(() => {});
@@ -83,7 +71,7 @@ function localSource(content: Buffer, format: ImportFormat, pinyin: boolean): Ma
       options = o;
     },
     async *chunks() {
-      yield* mapChunks(rows, await headers, options!, pinyin);
+      yield* mapChunks(rows, await headers, options!);
     },
     close: () => rows.close(),
   };
@@ -112,10 +100,10 @@ function deserializeError(e: SerializedError): Error {
   return new Error(`import reader: ${e.message}`);
 }
 
-function workerSource(content: Buffer, format: ImportFormat, pinyin: boolean): MappedSource {
+function workerSource(content: Buffer, format: ImportFormat): MappedSource {
   // A young generation larger than the default: the reader's garbage is short-lived, and fewer,
   // larger scavenges cost less (measured: ~0.3 s less CPU for 100,000 rows).
-  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format, pinyin }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   const queue: (MappedItem[] | { end: true } | { error: Error })[] = [];
   let wake: (() => void) | undefined;
   let resolveHeaders!: (h: string[]) => void;

@@ -56,7 +56,7 @@ async function validate(
   options: { onProgress?: Progress | undefined; keep?: boolean; spare?: (kept: KeptRow[]) => boolean; onKept?: (rows: KeptRow[]) => void },
 ): Promise<Validation> {
   const { onProgress, keep = false } = options;
-  const source = mappedRows(content, format, { pinyin: keep });
+  const source = mappedRows(content, format);
   let mapping: ReadonlyMap<string, ImportFieldKey>;
   try {
     // The vocabularies load while the file opens.
@@ -137,7 +137,7 @@ async function validate(
       }
       const input = m.input;
       if (!input) continue;
-      const row: KeptRow = { rowNumber: m.rowNumber, input, idIndex: undefined, pinyin: m.pinyin };
+      const row: KeptRow = { rowNumber: m.rowNumber, input, idIndex: undefined };
       if (keep) kept.push(row);
       if (!isWithin(input.jurisdictionCode, ctx.scope)) state.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', 'outside your jurisdiction', '不在本辖区范围内'));
       const sameCode = codeRows.get(input.jurisdictionCode);
