@@ -2,7 +2,6 @@
 // same rows: exceljs's streaming read of the file alone, and a bare COPY of the rows into an
 // untyped table. Target: import ≤ 2 × (read + COPY). PGlite by default; DATABASE_URL for a server.
 // Medians of BENCH_RUNS (3) runs each. `node bench/import-100k.ts [rows]`
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,16 +11,10 @@ import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { from as copyFrom } from 'pg-copy-streams';
 import { sql } from 'drizzle-orm';
-import { loadConfig } from '../src/platform/config.ts';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { createServices } from '../src/platform/services.ts';
-import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
-import { seedDemo } from '../src/seed/demo.ts';
 import { commitPersons } from '../src/modules/imports/person-import.ts';
 import { todayLocal } from '../src/lib/local-date.ts';
+import { freshDatabase } from './import-fixture.ts';
 import { LEDGER_HEADERS, ledgerRows, writeLedger } from '../test/support/ledger.ts';
-import { adminQuery, databaseUrl } from '../test/support/templates.ts';
 
 const target = Number(process.argv[2] ?? 100_000);
 // Whole generated households, just over the target (≈2.7 persons a household).
@@ -50,33 +43,11 @@ for (let run = 0; run < RUNS; run++) {
 const readSeconds = median(readRuns);
 console.log(`exceljs streaming read:  ${readSeconds.toFixed(2)} s (median of ${list(readRuns)})`);
 
-/** A fresh, migrated database with the demo places and users (as the import finds them). */
-async function freshDatabase(): Promise<{ database: Database; services: ReturnType<typeof createServices>; drop: () => Promise<void> }> {
-  let database: Database;
-  let drop = async () => {};
-  if (process.env.DATABASE_URL) {
-    const name = `lastmile_bench_${randomBytes(3).toString('hex')}`;
-    await adminQuery(process.env.DATABASE_URL, `create database ${name}`);
-    database = await openPostgres(databaseUrl(process.env.DATABASE_URL, name), 2);
-    drop = async () => {
-      await database.close();
-      await adminQuery(process.env.DATABASE_URL!, `drop database ${name} with (force)`);
-    };
-  } else {
-    database = await openPglite();
-    drop = () => database.close();
-  }
-  await migrateDatabase(database);
-  const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, parseKeyRing(generateKeyRingJson()));
-  await seedDemo(database, services);
-  return { database, services, drop };
-}
-
 // 2. Bare COPY of the same rows (all text columns, no checks, no encryption), into a new table each run.
 const csv = rows.map((r) => r.map((v) => (v === null ? '' : `"${String(v).replace(/"/g, '""')}"`)).join(',')).join('\n') + '\n';
 const copyRuns: number[] = [];
 {
-  const { database, drop } = await freshDatabase();
+  const { database, close } = await freshDatabase();
   for (let run = 0; run < RUNS; run++) {
     const table = `copy_baseline_${run}`;
     await database.db.execute(sql.raw(`create table ${table} (${LEDGER_HEADERS.map((_, i) => `c${i} text`).join(', ')})`));
@@ -93,7 +64,7 @@ const copyRuns: number[] = [];
     }
     copyRuns.push((performance.now() - t0) / 1000);
   }
-  await drop();
+  await close();
 }
 const copySeconds = median(copyRuns);
 console.log(`bare COPY of the rows:   ${copySeconds.toFixed(2)} s (median of ${list(copyRuns)})`);
@@ -103,11 +74,11 @@ console.log(`bare COPY of the rows:   ${copySeconds.toFixed(2)} s (median of ${l
 const importRuns: number[] = [];
 let result: Awaited<ReturnType<typeof commitPersons>> | undefined;
 for (let run = 0; run < RUNS; run++) {
-  const { database, services, drop } = await freshDatabase();
+  const { database, services, close } = await freshDatabase();
   const t0 = performance.now();
   result = await commitPersons({ db: database.db, sensitive: services.sensitive, scope: '', today: todayLocal() }, content, 'xlsx', 'bench');
   importRuns.push((performance.now() - t0) / 1000);
-  await drop();
+  await close();
 }
 const importSeconds = median(importRuns);
 const budget = 2 * (readSeconds + copySeconds);

@@ -3,22 +3,15 @@
 // it — on a 2-core machine the sum over 2 is a floor for the time — and, with
 // LASTMILE_PROFILE_DIR set, a CPU profile of the main thread during the import.
 // `node bench/import-profile.ts [rows]` (PGlite) or with DATABASE_URL for a server.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/platform/config.ts';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
-import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { createServices } from '../src/platform/services.ts';
-import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
-import { seedDemo } from '../src/seed/demo.ts';
 import { commitPersons } from '../src/modules/imports/person-import.ts';
 import { todayLocal } from '../src/lib/local-date.ts';
+import { freshDatabase } from './import-fixture.ts';
 import { ledgerRows, writeLedger } from '../test/support/ledger.ts';
-import { adminQuery, databaseUrl } from '../test/support/templates.ts';
 
 const target = Number(process.argv[2] ?? 20_000);
 const rows = ledgerRows(Math.ceil(target / 2.6)).slice(0, target);
@@ -27,19 +20,7 @@ const file = join(dir, 'ledger.xlsx');
 await writeLedger(file, rows);
 const content = await readFile(file);
 
-let database: Database;
-let drop = async () => {};
-if (process.env.DATABASE_URL) {
-  const name = `lastmile_bench_${randomBytes(3).toString('hex')}`;
-  await adminQuery(process.env.DATABASE_URL, `create database ${name}`);
-  database = await openPostgres(databaseUrl(process.env.DATABASE_URL, name), 2);
-  drop = () => adminQuery(process.env.DATABASE_URL!, `drop database ${name} with (force)`);
-} else {
-  database = await openPglite();
-}
-await migrateDatabase(database);
-const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, parseKeyRing(generateKeyRingJson()));
-await seedDemo(database, services);
+const { database, services, close } = await freshDatabase();
 
 const profileDir = process.env.LASTMILE_PROFILE_DIR;
 const session = profileDir ? new Session() : undefined;
@@ -81,7 +62,6 @@ if (session) {
 }
 console.log(`${database.kind}: ${rows.length} rows imported in ${seconds.toFixed(2)} s — ${result.persons} persons, ${result.households} households`);
 console.log(`CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s (all threads; main thread ${((mainCpu.user + mainCpu.system) / 1e6).toFixed(2)} s), database server ${serverSeconds.toFixed(2)} s`);
-await database.close();
 // BENCH_KEEP=1 keeps the PostgreSQL database (to replay or inspect the rows).
+await close(Boolean(process.env.BENCH_KEEP));
 if (process.env.BENCH_KEEP) console.log('database kept (lastmile_bench_* in pg_database)');
-else await drop();
