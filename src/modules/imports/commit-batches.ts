@@ -16,7 +16,7 @@ import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { pinyinKeys } from '../../lib/pinyin.ts';
 import { toPersonValues, type PersonData } from '../persons/person-values.ts';
 import type { PersonValues } from '../persons/persons.store.ts';
-import { MemberFlags } from '../households/households.schema.ts';
+import { DEFAULT_MEMBER_FLAGS } from '../households/households.table.ts';
 import { insertPersonsReusing, loadHouseholdBatch, type HouseholdBundle } from '../households/bulk-load.ts';
 import type { ImportRecord } from './person-columns.ts';
 
@@ -323,7 +323,7 @@ export async function commitUnits(
             reusedMembers[0]!.push(householdId);
             reusedMembers[1]!.push(id);
             reusedMembers[2]!.push(relationship);
-            reusedMembers[3]!.push(MemberFlags.parse({}));
+            reusedMembers[3]!.push(DEFAULT_MEMBER_FLAGS);
             reusedMembers[4]!.push(ctx.today);
           } else {
             members += `${householdId}\t${id}\t${relationship}\t${ctx.today}\n`;
@@ -379,7 +379,7 @@ export async function commitUnits(
           address: head.address,
           members: u.members.map((m) => {
             const { householdKey: _k, relationship, ...person } = m.input;
-            return { person: person as PersonData, relationship: relationship ?? 'other', flags: MemberFlags.parse({}) };
+            return { person: person as PersonData, relationship: relationship ?? 'other', flags: { ...DEFAULT_MEMBER_FLAGS } };
           }),
           incomes: [],
           assets: [],

@@ -18,25 +18,13 @@ export class Sm4Cbc {
   }
 
   encrypt(iv: Uint8Array, plaintext: Buffer): Buffer {
-    const blocks = Math.floor(plaintext.length / BLOCK) + 1;
-    const pad = blocks * BLOCK - plaintext.length;
-    const out = Buffer.allocUnsafe(blocks * BLOCK);
-    plaintext.copy(out);
-    out.fill(pad, plaintext.length);
-    let previous: Uint8Array = iv;
-    for (let at = 0; at < out.length; at += BLOCK) {
-      const block = out.subarray(at, at + BLOCK);
-      for (let i = 0; i < BLOCK; i++) block[i]! ^= previous[i]!;
-      block.set(this.encryptor.update(block));
-      previous = block;
-    }
-    return out;
+    return this.encryptMany([iv], [plaintext])[0]!;
   }
 
   /**
    * Many values at once, each with its own IV: the k-th blocks of all values go through the
    * block cipher in one call (CBC chains within a value, not across values), so a batch of short
-   * fields costs a few native calls instead of one or two per value. Same bytes as encrypt().
+   * fields costs a few native calls instead of one or two per value.
    */
   encryptMany(ivs: readonly Uint8Array[], plaintexts: readonly Buffer[]): Buffer[] {
     const outs = plaintexts.map((p) => {

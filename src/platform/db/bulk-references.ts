@@ -16,6 +16,7 @@
 // without it, the same fallback.
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db, type DbOrTx } from './client.ts';
+import { AppError } from '../errors.ts';
 
 /** One foreign key: `table.column → refTable.refColumn`. */
 export type ForeignKey = { table: string; column: string; refTable: string; refColumn: string };
@@ -106,13 +107,17 @@ export async function lockReferenced(tx: DbOrTx, table: string, column: string, 
   throw new MissingReferenceError(table, column, missing.slice(0, 10).map(String));
 }
 
-/** A referenced row is gone (deleted after the loader validated its input). */
-export class MissingReferenceError extends Error {
+/** A referenced row is gone (deleted after the loader validated its input): a 409 in both languages. */
+export class MissingReferenceError extends AppError {
   readonly table: string;
   readonly column: string;
   readonly missing: string[];
   constructor(table: string, column: string, missing: string[]) {
-    super(`${table}.${column} has no row for ${missing.join(', ')} (removed while loading?)`);
+    super(
+      'conflict',
+      `${table}.${column} has no row for ${missing.join(', ')} (removed while loading?); run the import again — batches already written are not written twice`,
+      `${table}.${column} 中已没有 ${missing.join('、')}（可能在导入期间被删除）；请重新导入，已写入的批次不会重复写入`,
+    );
     this.name = 'MissingReferenceError';
     this.table = table;
     this.column = column;
