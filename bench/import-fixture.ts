@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../src/platform/config.ts';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { createServices } from '../src/platform/services.ts';
+import { createServices } from '../src/app/services.ts';
 import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../test/support/templates.ts';

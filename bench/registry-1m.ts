@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
 import { openPostgres, queryRows } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
-import { createServices } from '../src/platform/services.ts';
+import { createServices } from '../src/app/services.ts';
 import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { loadGeneratedHouseholds } from '../src/seed/load-generated.ts';

@@ -10,7 +10,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openPostgres, queryRows } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { copyField, copyInto } from '../src/platform/db/bulk-insert.ts';
-import { createServices } from '../src/platform/services.ts';
+import { createServices } from '../src/app/services.ts';
 import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { demoJurisdictions } from '../src/seed/demo-jurisdictions.ts';

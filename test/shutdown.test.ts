@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { loadConfig } from '../src/platform/config.ts';
-import { buildApp } from '../src/platform/http/app.ts';
-import { createServices } from '../src/platform/services.ts';
+import { buildApp } from '../src/app/http.ts';
+import { createServices } from '../src/app/services.ts';
 import { createEmptyPgDatabase, createTestDatabase, testDriver } from './support/db.ts';
 import { testKeyRing } from './support/app.ts';
 

@@ -2,7 +2,7 @@
 // hold them. Every non-public API route names one permission in `config.permission`; the
 // authentication hook checks it, and app start-up fails for a route that declares none.
 import { AppError } from './errors.ts';
-import { ROLE_NAMES, type RoleName } from '../modules/users/users.schema.ts';
+import { ROLE_NAMES, type RoleName } from '../lib/roles.ts';
 
 export type PermissionSpec = { roles: readonly RoleName[]; zh: string; en: string };
 export type Policy<M extends string, A extends string> = { module: M; actions: Record<A, PermissionSpec> };

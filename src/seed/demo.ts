@@ -1,7 +1,7 @@
 // The small demo data set loaded on first start: the demo jurisdiction tree and demo users.
 // Idempotent: existing places and users are left alone.
 import type { Database } from '../platform/db/client.ts';
-import type { Services } from '../platform/services.ts';
+import type { Services } from '../app/services.ts';
 import { countUsers } from '../modules/auth/index.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
 import { insertJurisdictionsIgnoringExisting } from '../modules/jurisdictions/index.ts';

@@ -2,7 +2,7 @@
 // an audit entry per batch. Running it again skips what is there (household keys), so a load
 // cut off by a crash is finished by running the same command again.
 import type { Database } from '../platform/db/client.ts';
-import type { Services } from '../platform/services.ts';
+import type { Services } from '../app/services.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
 import { loadHouseholdBatch, type HouseholdBundle } from '../modules/households/bulk-load.ts';
 import { todayLocal } from '../lib/local-date.ts';

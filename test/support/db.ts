@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { openPglite, openPostgres, type Database } from '../../src/platform/db/client.ts';
-import { prepareDatabase } from '../../src/platform/db/prepare.ts';
+import { prepareDatabase } from '../../src/app/prepare.ts';
 import { adminQuery, databaseUrl } from './templates.ts';
 
 export const testDriver: 'pg' | 'pglite' = process.env.LASTMILE_TEST_DB === 'pg' ? 'pg' : 'pglite';

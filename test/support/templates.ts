@@ -3,7 +3,7 @@
 import { writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { openPglite, openPostgres } from '../../src/platform/db/client.ts';
-import { prepareDatabase } from '../../src/platform/db/prepare.ts';
+import { prepareDatabase } from '../../src/app/prepare.ts';
 
 export const DEFAULT_TEST_PG_URL = 'postgres://postgres@127.0.0.1:5432/test';
 

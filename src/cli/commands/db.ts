@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../platform/config.ts';
 import { openDatabase, queryRows, type Database } from '../../platform/db/client.ts';
 import { migrationStatus } from '../../platform/db/migrate.ts';
-import { prepareDatabase } from '../../platform/db/prepare.ts';
+import { prepareDatabase } from '../../app/prepare.ts';
 
 export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();

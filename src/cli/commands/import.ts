@@ -7,7 +7,7 @@ import { extname, resolve } from 'node:path';
 import { loadConfig } from '../../platform/config.ts';
 import { loadKeyRing } from '../../platform/crypto/keys.ts';
 import { createSensitiveFields } from '../../platform/crypto/sensitive.ts';
-import { prepareDatabase } from '../../platform/db/prepare.ts';
+import { prepareDatabase } from '../../app/prepare.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { createAuditService } from '../../modules/audit/index.ts';
 import { commitPersons, reportFor, validatePersons } from '../../modules/imports/person-import.ts';

@@ -4,7 +4,7 @@ import { checkFiles, parametersMarkdown, readParameterFiles } from '../../module
 import { ParameterIndex } from '../../modules/policy/engine/parameters.ts';
 import { PARAMETERS, type ParameterKey } from '../../modules/policy/engine/parameters.catalog.ts';
 import { formatParameterValue } from '../../modules/policy/engine/decision.ts';
-import { prepareDatabase } from '../../platform/db/prepare.ts';
+import { prepareDatabase } from '../../app/prepare.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { withDatabase } from './db.ts';
 

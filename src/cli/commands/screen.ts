@@ -1,7 +1,7 @@
 // `lastmile screen`: batch screening of households against the programs, with a progress bar;
 // `--resume RUN` continues a run that was interrupted.
 import type { Command } from 'commander';
-import { prepareDatabase } from '../../platform/db/prepare.ts';
+import { prepareDatabase } from '../../app/prepare.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { createPolicyService } from '../../modules/policy/index.ts';
 import { createAuditService } from '../../modules/audit/index.ts';

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
-import { prepareDatabase } from '../../platform/db/prepare.ts';
-import { createServices } from '../../platform/services.ts';
+import { prepareDatabase } from '../../app/prepare.ts';
+import { createServices } from '../../app/services.ts';
 import { seedDemo } from '../../seed/demo.ts';
 import { withDatabase } from './db.ts';
 import { loadKeyRing } from '../../platform/crypto/keys.ts';

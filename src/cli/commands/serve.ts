@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../platform/config.ts';
 import { createLogger } from '../../platform/logger.ts';
-import { startSystem } from '../../platform/runtime.ts';
+import { startSystem } from '../../app/runtime.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../seed/demo.ts';
 
 export function registerServe(program: Command): void {

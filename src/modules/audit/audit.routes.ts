@@ -1,4 +1,4 @@
-import type { RouteModule } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { callerOf } from '../auth/auth.hook.ts';
 import { AuditList, ListAuditQuery } from './audit.schema.ts';

@@ -1,6 +1,6 @@
 // Thin routes for campaigns: authenticate → permission → validate → service → present.
 import { z } from 'zod';
-import type { RouteModule } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { assertPermission } from '../../platform/authz.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';

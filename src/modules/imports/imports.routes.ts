@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PassThrough } from 'node:stream';
-import type { RouteModule } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { personPermissions as can } from '../persons/persons.policy.ts';

@@ -149,7 +149,7 @@ test(`an import killed half-way (kill -9) finishes on a re-run with nothing dupl
 
 test('through the API: upload, background validation with report, commit, progress; scoped', async () => {
   const { createWorker } = await import('../../platform/jobs/index.ts');
-  const { jobDefinitions } = await import('../../platform/services.ts');
+  const { jobDefinitions } = await import('../../app/services.ts');
   const { createLogger } = await import('../../platform/logger.ts');
   const worker = createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') });
   const s = await t.login('julun_reviewer'); // 巨轮街道 140107001

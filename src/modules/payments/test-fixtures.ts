@@ -3,7 +3,7 @@
 // ledger can be tested without the case workflow.
 import { makeIdNumber } from '../../lib/id-number.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import type { Services } from '../../platform/services.ts';
+import type { Services } from '../../app/services.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 import { assistanceCases } from '../cases/cases.table.ts';
 import { startPlan, type PlanStart } from './plans.ts';

@@ -5,7 +5,8 @@
 // GeoReport's [{ code, description }].
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps, ZodApp } from '../../platform/http/types.ts';
+import type { ZodApp } from '../../platform/http/types.ts';
+import type { AppDeps } from '../../app/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { hasPermission } from '../../platform/authz.ts';
 import { toErrorBody } from '../../platform/http/error-handler.ts';

@@ -1,7 +1,8 @@
 // Thin routes for help requests: authenticate → permission → validate → service → present. The
 // public routes (submit and track, no login) are rate-limited per client address.
 import { z } from 'zod';
-import type { RouteModule, ZodApp } from '../../platform/http/types.ts';
+import type { ZodApp } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';

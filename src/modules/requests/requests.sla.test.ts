@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLogger } from '../../platform/logger.ts';
 import { createWorker } from '../../platform/jobs/index.ts';
-import { jobDefinitions } from '../../platform/services.ts';
+import { jobDefinitions } from '../../app/services.ts';
 import { SAMPLE_PHONES } from '../../../test/support/sensitive-samples.ts';
 import { clock, COMMUNITY, GRID_1, GRID_2, HOUR, requestsApp, TOWNSHIP, type World } from './requests.fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { RouteModule } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { z } from 'zod';
 import { Health, IdNumberCheckResponse } from './system.schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteModule } from '../../platform/http/types.ts';
+import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import {

@@ -2,18 +2,10 @@
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
+import { ROLE_NAMES } from '../../lib/roles.ts';
 
-export const ROLE_NAMES = [
-  'admin',
-  'county_approver',
-  'township_reviewer',
-  'social_worker',
-  'grid_worker',
-  'service_point_staff',
-  'organisation',
-  'rescue_station',
-  'statistics_viewer',
-] as const;
+export { ROLE_NAMES };
+
 export const RoleName = z.enum(ROLE_NAMES);
 export type RoleName = z.infer<typeof RoleName>;
 

@@ -7,12 +7,13 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
-import * as schema from './schema.ts';
 import { INT8_OID, parseInt8 } from './int8.ts';
 import { lockDataDir } from './lock.ts';
 import type { Config } from '../config.ts';
 
-export type Schema = typeof schema;
+// No relational schema: every query names its tables (relational `db.query` is not used), so the
+// platform needs no list of the modules' tables.
+export type Schema = Record<string, never>;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /** Stores accept either, so a service can run several stores in one transaction. */
@@ -43,7 +44,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Postgres
   client.release();
   return {
     kind: 'postgres',
-    db: drizzlePg({ client: pool, schema }) as unknown as Db,
+    db: drizzlePg({ client: pool }) as unknown as Db,
     pool,
     close: () => pool.end(),
   };
@@ -61,7 +62,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
     await client.exec(`SET TimeZone = '${SESSION_TIME_ZONE}'`);
     return {
       kind: 'pglite',
-      db: drizzlePglite({ client, schema }) as unknown as Db,
+      db: drizzlePglite({ client }) as unknown as Db,
       client,
       async close() {
         try {

@@ -51,7 +51,9 @@ test('an int8 beyond the safe integer range fails loudly instead of losing digit
 });
 
 test('a transaction that throws leaves nothing behind; savepoints roll back alone', async () => {
-  const { jurisdictions } = await import('../../modules/jurisdictions/jurisdictions.table.ts');
+  // The platform knows no module's tables: a local definition of the columns this test writes.
+  const { pgTable, text, varchar } = await import('drizzle-orm/pg-core');
+  const jurisdictions = pgTable('jurisdictions', { code: varchar('code', { length: 15 }), name: text('name'), level: text('level') });
   await assert.rejects(
     database.db.transaction(async (tx) => {
       await tx.insert(jurisdictions).values({ code: '99', name: '测试省', level: 'province' });

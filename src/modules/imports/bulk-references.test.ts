@@ -2,10 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase, testDriver, type TestDatabase } from '../../../test/support/db.ts';
-import { openPostgres, queryRows } from './client.ts';
-import { FOREIGN_KEY_VIOLATION, sqlState } from './pg-error.ts';
-import { canCheckReferencesInBulk, foreignKeysOn, lockReferenced, MissingReferenceError, referenceMismatch, skipRowTriggers } from './bulk-references.ts';
-import { IMPORT_FOREIGN_KEYS, IMPORT_TABLES } from '../../modules/imports/commit-batches.ts';
+import { openPostgres, queryRows } from '../../platform/db/client.ts';
+import { FOREIGN_KEY_VIOLATION, sqlState } from '../../platform/db/pg-error.ts';
+import { canCheckReferencesInBulk, foreignKeysOn, lockReferenced, MissingReferenceError, referenceMismatch, skipRowTriggers } from '../../platform/db/bulk-references.ts';
+import { IMPORT_FOREIGN_KEYS, IMPORT_TABLES } from './commit-batches.ts';
 
 let database: TestDatabase;
 before(async () => {

@@ -1,14 +1,14 @@
 // Starts and stops the whole system in one process: database, migrations, first-start demo
 // data, HTTP server and job worker. Used by `lastmile serve`, `npm start` and the tests.
-import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
-import { prepareDatabase } from './db/prepare.ts';
-import { buildApp } from './http/app.ts';
-import type { ZodApp } from './http/types.ts';
+import type { Config } from '../platform/config.ts';
+import { openDatabase, type Database } from '../platform/db/client.ts';
+import { prepareDatabase } from './prepare.ts';
+import { buildApp } from './http.ts';
+import type { ZodApp } from '../platform/http/types.ts';
 import { createServices, jobDefinitions, scheduleHousekeeping, type Services } from './services.ts';
-import { createWorker, type Worker } from './jobs/index.ts';
-import type { Logger } from './logger.ts';
-import { loadKeyRing } from './crypto/keys.ts';
+import { createWorker, type Worker } from '../platform/jobs/index.ts';
+import type { Logger } from '../platform/logger.ts';
+import { loadKeyRing } from '../platform/crypto/keys.ts';
 import { ensureInitialAdmin, isEmpty, seedDemo, type SeedSummary } from '../seed/demo.ts';
 
 export type Running = {

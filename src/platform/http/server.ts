@@ -1,5 +1,5 @@
-// Builds the Fastify app: zod validation and serialization, OpenAPI, the error model, the API
-// modules under /api behind authentication, and the built web UI with client-side routing.
+// The Fastify app every module shares: zod validation and serialization, OpenAPI, the error model,
+// security headers, the built web UI with client-side routing. Modules are mounted by src/app/http.ts.
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -14,32 +14,24 @@ import { AppError } from '../errors.ts';
 import { APP_VERSION } from '../version.ts';
 import { errorHandler } from './error-handler.ts';
 import { zodValidatorCompiler } from './validation.ts';
-import type { AppDeps, RouteModule, ZodApp } from './types.ts';
-import { authRoutes, registerAuthentication } from '../../modules/auth/index.ts';
-import { jurisdictionRoutes } from '../../modules/jurisdictions/index.ts';
-import { systemRoutes } from '../../modules/system/index.ts';
-import { userRoutes } from '../../modules/users/index.ts';
-import { auditRoutes } from '../../modules/audit/index.ts';
-import { personRoutes } from '../../modules/persons/index.ts';
-import { householdRoutes } from '../../modules/households/index.ts';
-import { importRoutes } from '../../modules/imports/index.ts';
-import { policyRoutes } from '../../modules/policy/index.ts';
-import { paymentRoutes } from '../../modules/payments/index.ts';
-import { caseRoutes } from '../../modules/cases/index.ts';
-import { campaignRoutes } from '../../modules/campaigns/index.ts';
-import { open311Routes, requestRoutes } from '../../modules/requests/index.ts';
+import type { ZodApp } from './types.ts';
+import type { Config } from '../config.ts';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
-/** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes];
+export type HttpServerOptions = { logger?: FastifyServerOptions['logger']; loggerInstance?: Logger; serveWeb?: boolean };
 
-export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; loggerInstance?: Logger; serveWeb?: boolean };
+/** What the composition root mounts: the API under /api (behind its authentication) and other prefixes. */
+export type HttpMounts = {
+  api: (api: ZodApp) => Promise<void>;
+  /** Other prefixes with their own conventions (e.g. Open311's paths and errors). */
+  others?: { prefix: string; register: (scope: ZodApp) => Promise<void> | void }[];
+};
 
-export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
-  const { config } = deps;
+/** The Fastify app with everything modules share; the composition root (src/app) mounts the modules. */
+export async function buildHttpServer(config: Config, mounts: HttpMounts, options: HttpServerOptions = {}): Promise<ZodApp> {
   const app = Fastify({
     ...(options.loggerInstance ? { loggerInstance: options.loggerInstance } : { logger: options.logger ?? loggerOptions(config.logLevel) }),
     genReqId: () => randomUUID(),
@@ -98,16 +90,10 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // staticCSP: the docs page gets its own policy allowing its inline bootstrap script.
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  await app.register(
-    async (api) => {
-      const zapi = api as unknown as ZodApp;
-      registerAuthentication(zapi, deps.services.auth);
-      for (const routes of API_MODULES) await routes(zapi, deps);
-    },
-    { prefix: '/api' },
-  );
-  // Open311 GeoReport v2 for 12345-style systems: its own paths, api_key and error format.
-  await app.register(async (scope) => open311Routes(deps)(scope as unknown as ZodApp), { prefix: '/open311/v2' });
+  await app.register(async (api) => mounts.api(api as unknown as ZodApp), { prefix: '/api' });
+  for (const other of mounts.others ?? []) {
+    await app.register(async (scope) => other.register(scope as unknown as ZodApp), { prefix: other.prefix });
+  }
 
   const serveWeb = (options.serveWeb ?? true) && existsSync(WEB_DIST);
   if (serveWeb) {

@@ -1,10 +1,10 @@
 // The composition root: builds every module's service from the shared database once, so HTTP
 // routes, the CLI and jobs all run the same services.
-import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
-import type { KeyRing } from './crypto/field-crypto.ts';
-import { createSensitiveFields, type SensitiveFields } from './crypto/sensitive.ts';
-import { createJobQueue, type JobDefinition, type JobQueue } from './jobs/index.ts';
+import type { Config } from '../platform/config.ts';
+import type { Database } from '../platform/db/client.ts';
+import type { KeyRing } from '../platform/crypto/field-crypto.ts';
+import { createSensitiveFields, type SensitiveFields } from '../platform/crypto/sensitive.ts';
+import { createJobQueue, type JobDefinition, type JobQueue } from '../platform/jobs/index.ts';
 import { createAuthService, createTokensService, type AuthService, type TokensService } from '../modules/auth/index.ts';
 import { createAuditService, type AuditService } from '../modules/audit/index.ts';
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';

@@ -1,0 +1,27 @@
+// Every table, for drizzle's typed queries and for drizzle-kit's migration generator.
+export { jurisdictions } from '../modules/jurisdictions/jurisdictions.table.ts';
+export { users, sessions, apiTokens } from '../modules/auth/auth.table.ts';
+export { auditLog, auditChain } from '../modules/audit/audit.table.ts';
+export { jobs } from '../platform/jobs/jobs.table.ts';
+export { persons, registryHistory, vocabularies } from '../modules/persons/persons.table.ts';
+export {
+  households,
+  householdMembers,
+  householdIncomes,
+  householdAssets,
+  householdExpenses,
+} from '../modules/households/households.table.ts';
+export { imports } from '../modules/imports/imports.table.ts';
+export { policyParameters, screeningRuns, screeningResults } from '../modules/policy/policy.table.ts';
+export { assistanceCases, caseEvents, caseVisits, caseAttachments, reserveFunds } from '../modules/cases/cases.table.ts';
+export { paymentPlans, paymentBatches, payments, overpayments } from '../modules/payments/payments.table.ts';
+export { campaigns, campaignTargets, campaignVisits, campaignVisitPhotos } from '../modules/campaigns/campaigns.table.ts';
+export {
+  requestCategories,
+  requestRoutes,
+  councilMeetings,
+  helpRequests,
+  helpRequestEvents,
+  helpRequestFollowers,
+  helpRequestAttachments,
+} from '../modules/requests/requests.table.ts';
