@@ -30,8 +30,14 @@ export function textProblemMessage(problem: TextProblem | 'too_deep'): string {
 
 export type IncomingProblem = { path: string; problem: TextProblem | 'too_deep' };
 
-// Only strings that may change under NFC need the (slower) normalize call.
-const MAY_CHANGE_UNDER_NFC = /[^\u0000-\u02ff]/;
+/**
+ * Only strings with a character outside these ranges may change under NFC and need the (slower)
+ * normalize call: Latin up to the combining marks, dashes and quotes, CJK punctuation (without the
+ * tone marks U+302A–302F), CJK ideographs and full-width forms all leave NFC as they came, and none
+ * of them combines with what precedes it (the test checks every one).
+ */
+export const NFC_STABLE = '\u0000-\u02ff\u2010-\u2027\u3000-\u3029\u3030-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef';
+const MAY_CHANGE_UNDER_NFC = new RegExp(`[^${NFC_STABLE}]`);
 
 function nfc(s: string): string {
   return MAY_CHANGE_UNDER_NFC.test(s) ? s.normalize('NFC') : s;
