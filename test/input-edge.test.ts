@@ -87,6 +87,17 @@ test('object keys, header values and absurd nesting are checked too; every probl
   assert.match(body.messageZh, /username：不能包含空字符/);
 });
 
+test('a campaign target list with a NUL in a name is a row problem, not a 500', async () => {
+  const created = await send({ method: 'POST', url: '/api/campaigns', payload: { name: '名单导入', jurisdictionCode: '140107', startsOn: '2025-01-01', endsOn: '2025-12-31', checklist: CHECKLIST_PRESETS.vaccination.checklist } });
+  assert.equal(created.statusCode, 201, created.body);
+  const csv = Buffer.from('姓名,出生日期\n王\u0000秀英,1949-12-31\n', 'utf8');
+  const res = await send({ method: 'POST', url: `/api/campaigns/${created.json().id}/targets/import?fileName=list.csv`, headers: { 'content-type': 'text/csv' }, payload: csv });
+  assert.equal(res.statusCode, 200, res.body);
+  const [row] = res.json().rows;
+  assert.equal(row.outcome, 'unmatched');
+  assert.match(row.messageZh, /不能包含空字符/);
+});
+
 // ── NFC ──
 
 test('text is stored NFC: a decomposed é is stored composed and found either way', async () => {
