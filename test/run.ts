@@ -49,14 +49,15 @@ child.stdout!.on('data', (chunk: Buffer) => {
 });
 let code: number = await new Promise((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
 
-// The whole run's logs must hold no plaintext ID number or phone of the samples tests used.
+// The whole run's logs must hold no plaintext ID number, phone, name, address or card number of
+// the samples tests used.
 // A partial run (files named) may start no app at all: then there is nothing to scan.
 const scan = scanLogs(env.LASTMILE_TEST_LOG_DIR, only.length > 0 ? 1 : 100);
 if (only.length > 0 && scan.lines === 0) {
   console.log('- log scan skipped: these tests wrote no logs');
 } else if (scan.ok) {
   counts.passed++;
-  console.log(`✔ log scan: ${scan.lines} log lines (${(scan.bytes / 1048576).toFixed(1)} MiB) hold no plaintext ID number or phone`);
+  console.log(`✔ log scan: ${scan.lines} log lines (${(scan.bytes / 1048576).toFixed(1)} MiB) hold no plaintext ID number, phone, name, address or card number of the samples`);
 } else {
   counts.failed++;
   code = code || 1;

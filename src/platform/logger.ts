@@ -1,5 +1,6 @@
-import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import type { Config } from './config.ts';
+import { safeError } from './safe-error.ts';
 
 export type { Logger };
 
@@ -19,26 +20,13 @@ function serializeRequest(req: { method: string; url: string; ip?: string }) {
   return { method: req.method, path: req.url.split('?')[0], remoteAddress: req.ip };
 }
 
-/** Errors without their SQL parameter values (drizzle puts the bound values in `params`). */
-function serializeError(err: Error) {
-  const out = stdSerializers.err(err) as Record<string, unknown>;
-  const strip = (o: Record<string, unknown> | undefined) => {
-    if (!o || typeof o !== 'object') return;
-    delete o.params;
-    delete o.parameters;
-    delete o.detail; // PostgreSQL puts the offending row values here ("Key (x)=(...) already exists")
-    strip(o.cause as Record<string, unknown> | undefined);
-  };
-  strip(out);
-  return out;
-}
-
 export function loggerOptions(level: Config['logLevel']): LoggerOptions {
   return {
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { app: 'lastmile' },
-    serializers: { req: serializeRequest, err: serializeError },
+    // Errors never carry query values or row details into the log (see safe-error.ts).
+    serializers: { req: serializeRequest, err: safeError },
   };
 }
 

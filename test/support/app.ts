@@ -1,6 +1,6 @@
 // An in-process app on a fresh test database, with the demo data, for API tests via app.inject.
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { loadConfig, type Config } from '../../src/platform/config.ts';
 import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import { buildApp } from '../../src/app/http.ts';
@@ -34,13 +34,17 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-/** `now`: the clock every service reads (deadline tests stand on chosen dates). */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * `now`: the clock every service reads (deadline tests stand on chosen dates). `logTo`: the app
+ * logs at debug level there instead (tests that read what was logged).
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed?: boolean; now?: () => Date; logTo?: DestinationStream } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const services = createServices(config, database, testKeyRing, options.now ? { now: options.now } : {});
   if (options.seed ?? true) await seedDemo(database, services);
-  const app = await buildApp({ config, database, services }, { ...testLogger(), serveWeb: false });
+  const logging = options.logTo ? { loggerInstance: createLogger('debug', options.logTo) } : testLogger();
+  const app = await buildApp({ config, database, services }, { ...logging, serveWeb: false });
   await app.ready();
   return {
     app,

@@ -1,5 +1,6 @@
 // Contracts of the audit log viewer; browser-safe.
 import { z } from 'zod';
+import { LocalDate } from '../../lib/date.schema.ts';
 
 export const AuditEntry = z
   .object({
@@ -23,8 +24,8 @@ export const ListAuditQuery = z.object({
   entity: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(100).optional(),
   action: z.string().trim().max(50).optional(),
-  from: z.iso.date().optional().describe('local date, inclusive'),
-  to: z.iso.date().optional().describe('local date, inclusive'),
+  from: LocalDate.optional().describe('local date, inclusive'),
+  to: LocalDate.optional().describe('local date, inclusive'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

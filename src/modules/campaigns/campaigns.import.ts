@@ -10,6 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { parseIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber } from '../../lib/masking.ts';
+import { textProblem, TEXT_PROBLEM_MESSAGES } from '../../lib/incoming-text.ts';
 import { readRows, type ImportFormat } from '../imports/read-rows.ts';
 import * as store from './campaigns.store.ts';
 import type { ImportReport } from './campaigns.schema.ts';
@@ -60,6 +61,15 @@ function dateText(cell: unknown): string | null {
 }
 
 function parseRow(rowNumber: number, cells: Record<string, unknown>, columns: Partial<Record<Column, string>>, today: string): ParsedRow {
+  // A file is an edge too: a NUL or a lone surrogate is this row's problem, never a query value.
+  for (const header of Object.values(columns)) {
+    const cell = cells[header];
+    const problem = typeof cell === 'string' ? textProblem(cell) : undefined;
+    if (problem) {
+      const m = TEXT_PROBLEM_MESSAGES[problem];
+      return { rowNumber, name: null, idNumber: null, birthDate: null, problem: { message: `${header}: ${m.en}`, messageZh: `${header}：${m.zh}` } };
+    }
+  }
   const row: ParsedRow = { rowNumber, name: columns.name ? text(cells[columns.name]) : null, idNumber: null, birthDate: columns.birthDate ? dateText(cells[columns.birthDate]) : null };
   const raw = columns.idNumber ? cells[columns.idNumber] : null;
   if (typeof raw === 'number' && raw >= 1e15) {

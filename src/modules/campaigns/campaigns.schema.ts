@@ -2,10 +2,10 @@
 // phones only ever leave masked.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { SEXES } from '../persons/persons.schema.ts';
 
-const LocalDate = z.iso.date();
 const ItemCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, bi('lower-case letters, digits and _ (starting with a letter)', '应为小写字母、数字或下划线，以字母开头'));
 
 export const CAMPAIGN_STATUSES = ['active', 'closed'] as const;

@@ -2,12 +2,13 @@
 // 'YYYY-MM-DD'. Browser-safe (zod only): the web imports these.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { PersonName } from '../../lib/person-name.schema.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { DecisionView } from '../policy/policy.schema.ts';
 import { PROCEDURES, PROGRAMS, STATES } from './workflow/states.ts';
 
 const Fen = z.number().int().min(0).max(1e12).describe('money in 分 (integer)');
-const LocalDate = z.iso.date();
 const Id = z.number().int().positive();
 const Text = z.object({ zh: z.string(), en: z.string() });
 const Note = z.string().trim().min(2, bi('write a note (at least 2 characters)', '请填写意见或说明（至少 2 个字）')).max(2000);
@@ -72,7 +73,7 @@ export const VisitBody = z
   .object({
     kind: z.enum(VISIT_KINDS).describe('入户调查 / 邻里访问 / 信函索证 / 信息核对 / 县级入户调查'),
     visitedOn: LocalDate,
-    investigators: z.array(z.object({ userId: Id.optional(), name: z.string().trim().min(1).max(50) })).min(1).max(10),
+    investigators: z.array(z.object({ userId: Id.optional(), name: PersonName })).min(1).max(10),
     findings: z.string().trim().min(2).max(5000),
     familyConfirmed: z.boolean().default(false).describe('the family signed the record'),
     confirmedBy: z.string().trim().max(50).optional(),

@@ -3,6 +3,8 @@
 // Money is integer 分. Browser-safe.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { personName } from '../../lib/person-name.schema.ts';
+import { LocalDate, YearMonth as Month } from '../../lib/date.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 
 export const RELATIONSHIPS = ['head', 'spouse', 'child', 'parent', 'grandparent', 'grandchild', 'sibling', 'other'] as const;
@@ -17,8 +19,8 @@ export const ASSET_KINDS = ['deposit', 'house', 'vehicle', 'business', 'securiti
 export const EXPENSE_KINDS = ['medical', 'education', 'rehabilitation', 'other'] as const;
 
 const Fen = z.number().int().min(0).max(1e13).describe('money in 分 (integer)');
-const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bi('a month as YYYY-MM', '月份格式应为 YYYY-MM'));
-const LocalDate = z.iso.date();
+/** Dates as stored, in answers: not re-checked against the input range (older rows may lie outside it). */
+const StoredDate = z.string();
 
 /** Facts that decide whether a member counts as 共同生活的家庭成员 (the policy engine decides). */
 export const MemberFlags = z.object({
@@ -37,7 +39,7 @@ export const HouseholdInput = z.object({
   headPersonId: z.number().int().positive(),
   bankName: z.string().trim().max(50).optional(),
   bankAccount: z.string().trim().regex(/^\d{10,30}$/, bi('10–30 digits', '应为 10–30 位数字')).optional(),
-  accountHolder: z.string().trim().max(50).optional(),
+  accountHolder: personName(50, { allowEmpty: true }).optional(),
 });
 export type HouseholdInput = z.input<typeof HouseholdInput>;
 
@@ -86,13 +88,13 @@ export const Member = z.object({
   sex: z.string().nullable(),
   age: z.number().int().nullable(),
   relationship: z.enum(RELATIONSHIPS),
-  flags: MemberFlags,
+  flags: MemberFlags.extend({ clergyLivingApartSince: StoredDate.nullable().default(null) }),
   joinedAt: z.string(),
 });
 
-export const Income = IncomeInput.extend({ id: z.number().int(), personId: z.number().int().nullable() });
-export const Asset = AssetInput.extend({ id: z.number().int(), floorAreaCm2: z.number().int().nullable() });
-export const Expense = ExpenseInput.extend({ id: z.number().int() });
+export const Income = IncomeInput.extend({ id: z.number().int(), personId: z.number().int().nullable(), month: StoredDate });
+export const Asset = AssetInput.extend({ id: z.number().int(), floorAreaCm2: z.number().int().nullable(), asOf: StoredDate });
+export const Expense = ExpenseInput.extend({ id: z.number().int(), date: StoredDate });
 
 export const Finances = z.object({
   periodFrom: z.string().describe('first month of the 12 months counted'),
@@ -129,4 +131,4 @@ export const Household = z
 export type Household = z.infer<typeof Household>;
 
 export const HouseholdIdParams = z.object({ id: z.coerce.number().int().positive() });
-export const AsOfQuery = z.object({ date: z.iso.date().describe('local date: the facts as they stood at the end of that day') });
+export const AsOfQuery = z.object({ date: LocalDate.describe('local date: the facts as they stood at the end of that day') });

@@ -7,6 +7,7 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { safeErrorSummary } from '../../platform/safe-error.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
 import { todayLocal } from '../../lib/local-date.ts';
@@ -69,7 +70,8 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
         const report = await reportFor(content, row.format as ImportFormat, v);
         await update(importId, { status: 'validated', counts: v.counts, report: seal(report), progress: { done: v.totalRows, total: v.totalRows } });
       } catch (err) {
-        const message = err instanceof AppError ? `${err.messageZh} / ${err.message}` : String((err as Error).message ?? err);
+        // Shown to the user and stored: a database error's own message would carry the rows' values.
+        const message = err instanceof AppError ? `${err.messageZh} / ${err.message}` : safeErrorSummary(err);
         await update(importId, { status: 'failed', error: message });
       }
     },

@@ -15,8 +15,8 @@ const ctx = parseContext({ today: TODAY, tags: { elderly_alone: '独居老人', 
 
 const text = fc.oneof(
   fc.string({ maxLength: 60 }),
-  fc.string({ unit: fc.constantFrom('王', '李', ' ', '\u3000', '\t', 'a', '1', '-', '、', '族'), maxLength: 60 }),
-  fc.constantFrom('', ' ', '\u3000王五\u3000', 'x'.repeat(51), '汉'.repeat(21), '号'.repeat(201)),
+  fc.string({ unit: fc.constantFrom('王', '李', ' ', '\u3000', '\t', 'a', '1', '-', '、', '族', '\u200b', '\u202e', 'e\u0301'), maxLength: 60 }),
+  fc.constantFrom('', ' ', '\u3000王五\u3000', 'x'.repeat(51), '汉'.repeat(21), '号'.repeat(201), '\u200b\u200b', '王\u202e五', '\ufeff王五\u200b'),
 );
 const cellFor: Partial<Record<ImportFieldKey, fc.Arbitrary<unknown>>> = {
   idNumber: fc.oneof(

@@ -186,3 +186,15 @@ test('the template’s example rows are recognised so they can be skipped', () =
   assert.equal(r.example, true);
   assert.equal(map({ 姓名: '王五', 身份证号: EXAMPLE_ID_NUMBERS[0], 居住地区划代码: '140107001001' }).example, undefined);
 });
+
+test('a ledger is an edge too: NUL and lone surrogates in any cell, invisible and direction-control names are row problems; names and addresses come out NFC', () => {
+  const nul = map(validCells({ 现住址: '和平社区\u00005 号楼', 姓名: '王\ud800五' }));
+  assert.equal(nul.input, undefined);
+  assert.match(problemOf(nul.problems, '现住址').message, /NUL character/);
+  assert.match(problemOf(nul.problems, '姓名').messageZh, /代理项/);
+  assert.match(problemOf(map(validCells({ 姓名: '\u200b\u200b' })).problems, '姓名').messageZh, /须包含可见字符/);
+  assert.match(problemOf(map(validCells({ 姓名: '\u202e五王' })).problems, '姓名').message, /text-direction control/);
+  const ok = map(validCells({ 姓名: '\ufeff王五\u200b', 现住址: 'Calle Jose\u0301 1' }));
+  assert.equal(ok.input?.name, '王五');
+  assert.equal(ok.input?.address, 'Calle Jos\u00e9 1');
+});

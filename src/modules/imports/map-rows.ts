@@ -7,6 +7,7 @@ import { regexes as zodRegexes } from 'zod';
 import { describeIssue } from '../../platform/http/validation.ts';
 import { canonicalCode } from '../../lib/division-code.ts';
 import { addDays, startOfLocalDay, todayLocal } from '../../lib/local-date.ts';
+import { textProblem, TEXT_PROBLEM_MESSAGES } from '../../lib/incoming-text.ts';
 import {
   DISABILITY_CATEGORIES,
   EDUCATION_LEVELS,
@@ -217,6 +218,13 @@ function mapCells(
       add(column.key, 'excel_error', `the cell shows the Excel error ${error}; enter the value itself`, `单元格显示 Excel 错误 ${error}，请直接填写内容`);
       continue;
     }
+    // A file is an edge too: NUL and lone surrogates are refused here as in requests.
+    const textIssue = typeof cell === 'string' ? textProblem(cell) : undefined;
+    if (textIssue) {
+      const m = TEXT_PROBLEM_MESSAGES[textIssue];
+      add(column.key, 'invalid', `the cell ${m.en}`, `单元格${m.zh}`);
+      continue;
+    }
     const parsed = column.parse(cell, ctx);
     if (!parsed.ok) add(column.key, parsed.code, parsed.message, parsed.messageZh);
     else if (parsed.value !== undefined) values[column.key] = parsed.value;
@@ -278,6 +286,7 @@ function realToday(): string {
   return today;
 }
 
+const NOT_PLAIN_NAME = /[\p{Cc}\p{Cf}]/u;
 const textWithin = (v: unknown, min: number, max: number) => typeof v === 'string' && v.trim().length >= min && v.trim().length <= max;
 const codes = (v: unknown, max: number) => Array.isArray(v) && v.length <= max && v.every((c) => typeof c === 'string' && c.length >= 1 && c.length <= 50);
 
@@ -292,7 +301,8 @@ export function passesSchema(values: Partial<Record<ImportFieldKey, unknown>>): 
     if (v === undefined) continue;
     switch (key as ImportFieldKey) {
       case 'name':
-        if (!textWithin(v, 1, 50)) return false;
+        // Control or format characters: the schema's name rules decide (src/lib/person-name.ts).
+        if (!textWithin(v, 1, 50) || NOT_PLAIN_NAME.test(v as string)) return false;
         break;
       case 'idNumber':
         // Valid by the column parser (as of the import's "today"); the schema checks against the real today.

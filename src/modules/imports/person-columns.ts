@@ -7,6 +7,7 @@
 import { LEVEL_LABEL_ZH, canonicalCode, levelOf } from '../../lib/division-code.ts';
 import { makeIdNumber, parseIdNumber } from '../../lib/id-number.ts';
 import { todayLocal } from '../../lib/local-date.ts';
+import { cleanPersonName, NAME_PROBLEM_MESSAGES } from '../../lib/person-name.ts';
 import { RELATIONSHIPS } from '../households/households.schema.ts';
 import {
   DEFAULT_ILLNESSES,
@@ -162,11 +163,22 @@ function mangled(what: { en: string; zh: string }): ParseResult<never> {
   );
 }
 
-/** Plain text (names, addresses): trimmed; numbers as their digits; dates as YYYY-MM-DD. */
+/** Plain text (addresses): trimmed, NFC (as text entered in the API is); numbers as their digits; dates as YYYY-MM-DD. */
 function plainText(cell: unknown): ParseResult<string> {
   if (isBlankCell(cell)) return ok(undefined);
   if (cell instanceof Date) return ok(showCell(cell));
-  return ok(String(cell).trim());
+  const text = String(cell).trim();
+  return ok(isPlainAscii(text) ? text : text.normalize('NFC'));
+}
+
+/** A person's name, cleaned and checked as the API does (src/lib/person-name.ts). */
+function parseNameCell(cell: unknown): ParseResult<string> {
+  const text = plainText(cell);
+  if (!text.ok || text.value === undefined) return text;
+  const cleaned = cleanPersonName(text.value);
+  if (cleaned.ok) return ok(cleaned.value || undefined);
+  const m = NAME_PROBLEM_MESSAGES[cleaned.problem];
+  return bad('invalid', `the name ${m.en}`, `姓名${m.zh}`);
 }
 
 /** NFKC (full-width → half-width), no whitespace, lower case: the key used to look up labels. */
@@ -493,7 +505,7 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
   col({
     key: 'name', header: '姓名', labelEn: 'Name', aliases: ['名字', '人员姓名', '成员姓名', '居民姓名'], required: true,
     example: '张三', example2: '李四', note: '与身份证一致；不超过 50 个字。',
-    parse: plainText,
+    parse: parseNameCell,
   }),
   col({
     key: 'idNumber', header: '公民身份号码', labelEn: 'ID number',

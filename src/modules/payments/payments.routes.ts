@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 import { assertPermission } from '../../platform/authz.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { personPermissions } from '../persons/persons.policy.ts';
@@ -89,7 +90,7 @@ export const paymentRoutes: RouteModule = (app, { services }) => {
       tags,
       summary: 'Upload the bank’s result file (.xlsx or .csv as the raw body: the bank file with 发放结果 and 失败原因 columns) / 上传银行回盘文件',
       params: IdParams,
-      querystring: z.object({ paidOn: z.iso.date().optional() }),
+      querystring: z.object({ paidOn: LocalDate.optional() }),
       body: z.any().describe('the file bytes'),
       response: { 200: ResultSummary, ...errors, 413: ApiErrorBody },
     },

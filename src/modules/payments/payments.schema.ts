@@ -3,13 +3,13 @@
 // 'YYYY-MM'. Browser-safe (zod only); no account or ID number ever appears here.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { LocalDate, YearMonth } from '../../lib/date.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { PAYMENT_KINDS, PAYMENT_STATUSES, PLAN_STATUSES } from './ledger.ts';
 
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, bi('a month as YYYY-MM', '月份格式应为 YYYY-MM'));
+export const Month = YearMonth;
 const Fen = z.number().int(bi('a whole number of 分', '应为整数（分）')).min(1, bi('more than 0', '应大于 0')).max(1e13).describe('money in 分 (integer)');
 const Reason = z.string().trim().min(2, bi('state the reason', '请填写原因')).max(500);
-const LocalDate = z.iso.date();
 const BATCH_STATUSES = ['open', 'exported', 'closed'] as const;
 const OVERPAYMENT_STATUSES = ['open', 'recovered', 'waived'] as const;
 

@@ -2,6 +2,8 @@
 // in plaintext on output: ID numbers and phones come back masked.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { PersonName } from '../../lib/person-name.schema.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 import { IdNumberField } from '../../lib/id-number.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 
@@ -40,12 +42,11 @@ export const DEFAULT_ILLNESSES: Record<string, string> = {
 };
 
 export const Phone = z.string().trim().regex(/^1[3-9]\d{9}$|^0\d{2,3}-?\d{7,8}$/, bi('a mobile (11 digits) or landline number', '应为 11 位手机号或带区号的固定电话'));
-const LocalDate = z.iso.date();
 
 export const SelfCare = z.object(Object.fromEntries(SELF_CARE_ITEMS.map((k) => [k, z.boolean()])) as Record<(typeof SELF_CARE_ITEMS)[number], z.ZodBoolean>);
 
 export const PersonFields = z.object({
-    name: z.string().trim().min(1).max(50),
+    name: PersonName,
     idNumber: IdNumberField.optional().describe('公民身份号码; stored encrypted, looked up by blind index'),
     sex: z.enum(SEXES).optional().describe('derived from the ID number when given'),
     birthDate: LocalDate.optional().describe('derived from the ID number when given'),

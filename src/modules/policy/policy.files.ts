@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
+import { splitBilingual } from '../../lib/bilingual.ts';
 import { checkParameterSet, checkParameterValue } from './engine/parameters.validate.ts';
 import { ParameterIndex, type ParameterEntry } from './engine/parameters.ts';
 import { PARAMETERS, type ParameterKey } from './engine/parameters.catalog.ts';
@@ -13,7 +15,7 @@ import { formatParameterValue } from './engine/decision.ts';
 export const PARAMETERS_DIR = resolve(import.meta.dirname, '../../../policy/parameters');
 
 const EntryRow = z.object({
-  from: z.iso.date(),
+  from: LocalDate,
   value: z.unknown(),
   tag: z.enum(['C', 'L', 'R', 'demo']),
   source: z.string().min(1),
@@ -28,7 +30,8 @@ export function parseParameterFile(text: string, fileName: string): ParameterEnt
   const parsed = ParameterFile.safeParse(parse(text));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('validation_failed', `${fileName}: ${issue.path.join('.')}: ${issue.message}`, `${fileName}：${issue.path.join('.')}：${issue.message}`);
+    const m = splitBilingual(issue.message) ?? { en: issue.message, zh: issue.message };
+    throw new AppError('validation_failed', `${fileName}: ${issue.path.join('.')}: ${m.en}`, `${fileName}：${issue.path.join('.')}：${m.zh}`);
   }
   const out: ParameterEntry[] = [];
   for (const [key, rows] of Object.entries(parsed.data.values)) {

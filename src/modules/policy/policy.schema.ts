@@ -2,9 +2,11 @@
 // of a household with explanations, the public self-check, and screening runs. Browser-safe.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 
 const Text = z.object({ zh: z.string(), en: z.string() });
-const LocalDate = z.iso.date();
+/** Dates in answers, as stored or computed: the input range is not re-checked on the way out. */
+const DateOut = z.iso.date();
 const JurisdictionPrefix = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12}|\d{15})?$/, bi('a division code (2–15 digits) or empty for national', '应为区划代码（2–15 位），全国为空'));
 
 export const PROGRAM_IDS = ['tekun', 'dibao', 'dibao_edge', 'rigid_expense', 'fcu', 'temporary', 'unemployment_insurance', 'unemployment_subsidy', 'medical_aid'] as const;
@@ -24,7 +26,7 @@ export const ProgramInfo = z.object({
 export const Provenance = z.object({
   jurisdiction: z.string(),
   jurisdictionName: z.string(),
-  from: LocalDate,
+  from: DateOut,
   tag: z.enum(SOURCE_TAGS),
   source: z.string(),
 });
@@ -48,7 +50,7 @@ export const ParametersQuery = z.object({
 export const ParametersResponse = z.object({
   jurisdiction: z.string(),
   jurisdictionName: z.string(),
-  date: LocalDate,
+  date: DateOut,
   parameters: z.array(ResolvedParameter),
   problems: z.array(z.object({ key: z.string(), message: z.string(), messageZh: z.string() })),
 });
@@ -58,7 +60,7 @@ export const ParameterEntrySchema = z.object({
   key: z.string(),
   jurisdiction: z.string(),
   jurisdictionName: z.string(),
-  from: LocalDate,
+  from: DateOut,
   value: z.unknown(),
   display: Text,
   tag: z.enum(SOURCE_TAGS),
@@ -110,7 +112,7 @@ export type DecisionView = z.infer<typeof DecisionView>;
 export const EligibilityQuery = z.object({ date: LocalDate.optional().describe('facts and parameters as of this date (default today)') });
 export const EligibilityResponse = z.object({
   householdId: z.number().int(),
-  date: LocalDate,
+  date: DateOut,
   jurisdictionCode: z.string(),
   /** One application, sorted: 特困 → 低保 → 边缘 → 刚性支出, then the rest; eligible first. */
   decisions: z.array(DecisionView),
@@ -159,7 +161,7 @@ export const SelfCheckResult = z.object({
   applyAt: Text,
 });
 export const SelfCheckResponse = z.object({
-  date: LocalDate,
+  date: DateOut,
   countyName: z.string(),
   results: z.array(SelfCheckResult),
   notice: Text,
@@ -173,7 +175,7 @@ export const ScreeningRun = z.object({
   id: z.number().int(),
   programs: z.array(z.string()),
   jurisdictionCode: z.string(),
-  date: LocalDate,
+  date: DateOut,
   status: z.enum(['running', 'done', 'failed']),
   householdsTotal: z.number().int().nullable(),
   householdsDone: z.number().int(),

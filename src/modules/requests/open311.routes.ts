@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types.ts';
 import type { AppDeps } from '../../app/types.ts';
 import { AppError } from '../../platform/errors.ts';
+import { InstantText } from '../../lib/date.schema.ts';
+import { personName } from '../../lib/person-name.schema.ts';
 import { hasPermission } from '../../platform/authz.ts';
 import { toErrorBody } from '../../platform/http/error-handler.ts';
 import { requestPermissions as can } from './requests.policy.ts';
@@ -52,8 +54,8 @@ const PostBody = z.object({
   email: z.string().max(200).optional(),
   device_id: z.string().max(200).optional(),
   account_id: z.string().max(200).optional(),
-  first_name: z.string().max(50).optional(),
-  last_name: z.string().max(50).optional(),
+  first_name: personName(50, { allowEmpty: true }).optional(),
+  last_name: personName(50, { allowEmpty: true }).optional(),
   phone: z.string().max(30).optional(),
   description: z.string().max(4000).optional(),
   media_url: z.string().max(500).optional(),
@@ -63,8 +65,8 @@ const QueryParams = z.object({
   jurisdiction_id: z.string().max(20).optional(),
   service_request_id: z.string().max(2000).optional().describe('comma-separated ids; other filters are then ignored'),
   service_code: z.string().max(400).optional(),
-  start_date: z.string().max(40).optional(),
-  end_date: z.string().max(40).optional(),
+  start_date: InstantText.optional(),
+  end_date: InstantText.optional(),
   status: z.string().max(20).optional().describe('open, closed or both'),
 });
 

@@ -6,6 +6,7 @@ import { and, asc, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../platform/errors.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { canonicalCode, isWithin } from '../../lib/division-code.ts';
+import { instantInRange, parseInstant } from '../../lib/date.schema.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import * as categories from './categories.store.ts';
 import type { Caller, Ctx } from './context.ts';
@@ -151,8 +152,8 @@ export async function geoOne(ctx: Ctx, caller: Caller | null, id: string): Promi
 }
 
 function instant(value: string, field: string): Date {
-  const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw badRequest(`${field} must be a W3C date-time (2025-01-31T09:00:00+08:00)`, `${field} 须为 W3C 日期时间格式，如 2025-01-31T09:00:00+08:00`);
+  const d = parseInstant(value);
+  if (!d || !instantInRange(d)) throw badRequest(`${field} must be a W3C date-time (2025-01-31T09:00:00+08:00)`, `${field} 须为 W3C 日期时间格式，如 2025-01-31T09:00:00+08:00`);
   return d;
 }
 

@@ -3,6 +3,8 @@
 // (zod only): the web imports these. Instants are ISO strings; phones come back masked.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { PersonName, personName } from '../../lib/person-name.schema.ts';
+import { LocalDate } from '../../lib/date.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { Phone } from '../persons/persons.schema.ts';
 
@@ -61,7 +63,7 @@ export const CreateRequestBody = z
     address: z.string().trim().max(200).optional(),
     lat: Lat.optional(),
     long: Long.optional(),
-    contactName: z.string().trim().max(50).optional(),
+    contactName: personName(50, { allowEmpty: true }).optional(),
     contactPhone: Phone.optional().describe('stored encrypted; shown masked'),
     department: z.string().trim().max(100).optional().describe('the responsible department or person named on the spot'),
     assigneeUserId: Id.optional().describe('hand it to this user at once instead of routing'),
@@ -299,18 +301,18 @@ export type RoutingRuleBody = z.output<typeof RoutingRuleBody>;
 export const RoutingRuleParams = z.object({ id: z.coerce.number().int().positive() });
 
 // ── resident council meetings (民意直通车) ──
-const Attendee = z.object({ name: z.string().trim().min(1).max(50), role: z.string().trim().max(50).optional().describe('居民 / 社区书记 / 业委会 / 物业 …') });
+const Attendee = z.object({ name: PersonName, role: z.string().trim().max(50).optional().describe('居民 / 社区书记 / 业委会 / 物业 …') });
 export const CouncilItemInput = z.object({
   categoryCode: CategoryCode,
   description: Description,
   address: z.string().trim().max(200).optional(),
-  ownerName: z.string().trim().max(100).optional().describe('the person responsible, named on the spot (e.g. 物业经理)'),
+  ownerName: personName(100, { allowEmpty: true }).optional().describe('the person responsible, named on the spot (e.g. 物业经理)'),
   ownerUserId: Id.optional().describe('or a user of the system who takes it'),
 });
 export type CouncilItemInput = z.output<typeof CouncilItemInput>;
 export const CreateMeetingBody = z.object({
   jurisdictionCode: CodeParam.describe('the community (or grid) that met'),
-  heldOn: z.iso.date(),
+  heldOn: LocalDate,
   title: z.string().trim().min(2).max(100),
   place: z.string().trim().max(100).optional(),
   attendees: z.array(Attendee).min(1, bi('list who attended', '请填写参会人员')).max(100),
@@ -355,7 +357,7 @@ export const PublicSubmitBody = z.object({
   address: z.string().trim().max(200).optional(),
   lat: Lat.optional(),
   long: Long.optional(),
-  contactName: z.string().trim().max(50).optional(),
+  contactName: personName(50, { allowEmpty: true }).optional(),
   contactPhone: Phone.optional().describe('optional; only staff see it'),
 });
 export type PublicSubmitBody = z.output<typeof PublicSubmitBody>;

@@ -1,6 +1,7 @@
 // Contracts of user administration (admins manage users in their own jurisdiction); browser-safe.
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
+import { PersonName } from '../../lib/person-name.schema.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { ROLE_NAMES } from '../../lib/roles.ts';
 
@@ -53,7 +54,7 @@ const Phone = z
 
 export const CreateUserBody = z.object({
   username: Username,
-  displayName: z.string().trim().min(1).max(50),
+  displayName: PersonName,
   password: z.string().min(1).max(256).describe('checked against the password policy'),
   jurisdictionCode: ScopeCode,
   roles: z.array(RoleName).min(1, bi('choose at least one role', '请至少选择一个角色')),
@@ -62,7 +63,7 @@ export const CreateUserBody = z.object({
 export type CreateUserBody = z.input<typeof CreateUserBody>;
 
 export const UpdateUserBody = z.object({
-  displayName: z.string().trim().min(1).max(50).optional(),
+  displayName: PersonName.optional(),
   jurisdictionCode: ScopeCode.optional(),
   roles: z.array(RoleName).min(1).optional(),
   disabled: z.boolean().optional(),

@@ -14,6 +14,7 @@ import { AppError } from '../errors.ts';
 import { APP_VERSION } from '../version.ts';
 import { errorHandler } from './error-handler.ts';
 import { zodValidatorCompiler } from './validation.ts';
+import { registerInputNormalisation } from './normalise-input.ts';
 import type { ZodApp } from './types.ts';
 import type { Config } from '../config.ts';
 import fastifyHelmet from '@fastify/helmet';
@@ -44,6 +45,8 @@ export async function buildHttpServer(config: Config, mounts: HttpMounts, option
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Before any route exists, so every route (and every plugin's own parser) goes through it.
+  registerInputNormalisation(app);
   // While shutting down, answer in-flight requests with `Connection: close`: otherwise a keep-alive
   // socket that turns idle after close() began keeps the process waiting for its timeout (72 s).
   let closing = false;

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
 import type { JobDefinition } from './define.ts';
 import * as store from './jobs.store.ts';
+import { safeErrorSummary } from '../safe-error.ts';
 
 export type WorkerOptions = {
   db: Db;
@@ -60,7 +61,8 @@ export function createWorker(options: WorkerOptions): Worker {
       } else {
         const max = def.maxAttempts ?? job.maxAttempts;
         const retryAt = job.attempts < max ? new Date(Date.now() + backoff(job.attempts)) : null;
-        await store.markFailed(db, job.id, id, err instanceof Error ? err.message : String(err), retryAt);
+        // Stored and shown to users: the safe summary, as the log has it (a query error's message holds its values).
+        await store.markFailed(db, job.id, id, safeErrorSummary(err), retryAt);
         jobLog.error({ err, willRetry: retryAt !== null }, 'job failed');
       }
     }
