@@ -119,7 +119,7 @@ function registerRoutes(app: ZodApp, { services, config }: Parameters<RouteModul
     async () => requests.categories());
 
   app.put('/request-categories/:code', { ...p(can.categories), schema: { tags, summary: 'Create or change a category (new limits apply to new requests) / 设置诉求类别', params: CategoryParams, body: CategoryBody, response: { 200: Category, ...errors } } },
-    async (request) => requests.saveCategory(request.params.code, request.body, actorOf(request)));
+    async (request) => requests.saveCategory(callerOf(request), request.params.code, request.body, actorOf(request)));
 
   app.get('/request-routes', { ...p(can.read), schema: { tags, summary: 'Routing rules in your area (the most specific place wins) / 诉求分派规则', response: { 200: RoutingRuleList, ...errors } } },
     async (request) => requests.rules(callerOf(request)));
