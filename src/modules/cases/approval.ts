@@ -54,7 +54,7 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     action: 'approve',
     lockSubject: true,
     // A township reviewer at a county-level approval: say why (the limit), not just "your role".
-    roleError: (row, p) => beyondTownship(row.program, body.amountFen ?? row.proposedFen, p),
+    roleError: (row, p) => beyondTownship(row.program, body.amountFen ?? row.proposedFen, p, row.exceptionDecision !== null),
   }, async (tx, row, { p, today }): Promise<StepResult> => {
     if (row.kind === 'review') return applyReview(ctx, tx, caller, actor, row, body, p, today);
     const asked = body.amountFen ?? row.proposedFen ?? row.requestedFen;
@@ -73,7 +73,7 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     } else {
       level = monthlyLevel(row.program, p);
     }
-    if (!mayApproveAt(caller, level)) throw beyondTownship(row.program, amountFen, p);
+    if (!mayApproveAt(caller, level)) throw beyondTownship(row.program, amountFen, p, row.exceptionDecision !== null);
 
     const payee = row.beneficiaryPersonId ?? row.applicantPersonId;
     const plan = { caseId: row.id, householdId: row.householdId, payeePersonId: payee, jurisdictionCode: row.jurisdictionCode, program: row.program, createdBy: caller.id };

@@ -118,7 +118,7 @@ test('delegation: the township approves within its 2000 元 limit, never above i
   assert.equal(above.status, 403);
   assert.equal(above.body.error, 'beyond_authority');
   assert.match(above.body.message, /above the township’s approval limit of ¥2000\.00/);
-  assert.match(above.body.messageZh, /救助金额 2500\.00 元超过乡镇（街道）审批权限 2000\.00 元/);
+  assert.equal(above.body.messageZh, '救助金额 2500.00 元超过乡镇（街道）审批权限 2000.00 元，须报县级民政部门审批');
   // Nor by raising a delegated case's amount at approval.
   const raised = await register(as.social, (await person('郑加码')).personIds[0]!, { cause: '交通事故', requestedFen: 100_000 });
   await toApproving(raised.id, '2025-10-10');
@@ -126,6 +126,25 @@ test('delegation: the township approves within its 2000 元 limit, never above i
   assert.equal(r.status, 403);
   assert.equal(r.body.error, 'beyond_authority');
   assert.equal((await as.county.post(`/api/cases/${big.id}/approve`, { note: '县级审批' })).status, 200);
+});
+
+test('the township approves exactly its limit; within the limit but beyond the yearly cap it is the county’s, and the refusal says so', async () => {
+  const { as } = w;
+  const atLimit = await register(as.social, (await person('郑等额')).personIds[0]!, { cause: '意外摔伤', requestedFen: 200_000 });
+  assert.equal((await toApproving(atLimit.id, '2025-10-10')).approvalLevel, 'township', '2000.00 is not above a 2000.00 limit');
+  assert.equal((await as.township.post(`/api/cases/${atLimit.id}/approve`, { note: '乡镇审批' })).status, 200);
+  // The person's 5000 a year are used: a 2000 request within the township's limit still goes to the county.
+  const h = await person('郑满额');
+  const first = await register(as.social, h.personIds[0]!, { cause: '住房倒塌', requestedFen: 500_000 });
+  await toApproving(first.id, '2025-10-10');
+  assert.equal((await as.county.post(`/api/cases/${first.id}/approve`, { note: '同意' })).status, 200);
+  const second = await register(as.social, h.personIds[0]!, { cause: '突发重病', requestedFen: 200_000 });
+  assert.equal((await toApproving(second.id, '2025-10-10', 200_000)).approvalLevel, 'county');
+  const refused = await as.township.post(`/api/cases/${second.id}/approve`, { note: '乡镇审批' });
+  assert.equal(refused.status, 403);
+  assert.equal(refused.body.error, 'beyond_authority');
+  assert.equal(refused.body.messageZh, '救助金额 2000.00 元未超过乡镇（街道）审批权限 2000.00 元，但超出本年度临时救助累计上限，须报县级民政部门审批');
+  assert.match(refused.body.message, /¥2000\.00 is within the township’s approval limit of ¥2000\.00, but goes beyond this year’s cap/);
 });
 
 test('一事一救: a second application for the same cause is refused; another cause, or after a withdrawal, is taken', async () => {
