@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../lib/password.ts';
-import { passwordProblems } from '../../lib/password-policy.ts';
+import { DEMO_PASSWORD, passwordProblems } from '../../lib/password-policy.ts';
 import type { AuditService, Actor } from '../audit/audit.service.ts';
 import * as store from './auth.store.ts';
 import type { CurrentUser } from './auth.schema.ts';
@@ -29,9 +29,12 @@ export function toAuthUser(user: store.UserRow, jurisdictionName: string | null)
   };
 }
 
-/** Throws validation_failed naming `field` when the password breaks the policy. */
-export function assertPasswordPolicy(password: string, username: string, field: string): void {
-  const problems = passwordProblems(password, { username });
+/**
+ * Throws validation_failed naming `field` when the password breaks the policy. Outside a demo
+ * installation the published demo password (and its variants) is refused too.
+ */
+export function assertPasswordPolicy(password: string, username: string, field: string, demoMode: boolean): void {
+  const problems = passwordProblems(password, { username, published: demoMode ? [] : [DEMO_PASSWORD] });
   if (problems.length > 0) validationFailedFrom(field, problems);
 }
 
@@ -46,6 +49,8 @@ export type AuthServiceDeps = {
   audit: AuditService;
   sessionHours: number;
   login: { maxFailures: number; lockMinutes: number };
+  /** A demo installation (demo data loaded): the published demo password is allowed there. */
+  demoMode: boolean;
   now?: () => Date;
 };
 
@@ -152,7 +157,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (input.newPassword === input.currentPassword) {
         throw validationFailed([{ field: 'newPassword', message: 'must differ from the current password', messageZh: '新密码不能与当前密码相同' }]);
       }
-      assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
+      assertPasswordPolicy(input.newPassword, user.username, 'newPassword', deps.demoMode);
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now() });
@@ -185,6 +190,9 @@ export function createAuthService(deps: AuthServiceDeps) {
         passwordChangedAt: now(),
       });
     },
+
+    /** The policy as this installation applies it (users set by an admin pass the same check). */
+    assertPasswordPolicy: (password: string, username: string, field: string) => assertPasswordPolicy(password, username, field, deps.demoMode),
 
     purgeExpiredSessions: () => store.deleteExpiredSessions(db, now()),
   };

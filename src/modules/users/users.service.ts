@@ -8,7 +8,7 @@ import { allPermissions } from '../../platform/authz.ts';
 import { isWithin } from '../../lib/division-code.ts';
 import { maskPhone } from '../../lib/masking.ts';
 import { hashPassword } from '../../lib/password.ts';
-import { assertPasswordPolicy, hashToken, type AuthService } from '../auth/auth.service.ts';
+import { hashToken, type AuthService } from '../auth/auth.service.ts';
 import * as authStore from '../auth/auth.store.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import { diffChanges, type Actor, type AuditService } from '../audit/audit.service.ts';
@@ -87,7 +87,7 @@ export function createUsersService(deps: Deps) {
 
     async create(caller: Caller, input: Omit<CreateUserBody, 'jurisdictionCode'> & { jurisdictionCode: string }, actor: Actor) {
       await assertAssignable(caller, input.jurisdictionCode);
-      assertPasswordPolicy(input.password, input.username, 'password');
+      deps.auth.assertPasswordPolicy(input.password, input.username, 'password');
       try {
         const id = await db.transaction(async (tx) => {
           const row = await deps.auth.createUser(
@@ -163,7 +163,7 @@ export function createUsersService(deps: Deps) {
 
     async resetPassword(caller: Caller, id: number, newPassword: string, actor: Actor): Promise<void> {
       const row = await getRow(caller, id);
-      assertPasswordPolicy(newPassword, row.username, 'newPassword');
+      deps.auth.assertPasswordPolicy(newPassword, row.username, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await authStore.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now() });
