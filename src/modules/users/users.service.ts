@@ -10,6 +10,7 @@ import { maskPhone } from '../../lib/masking.ts';
 import { hashPassword } from '../../lib/password.ts';
 import { hashToken, type AuthService } from '../auth/auth.service.ts';
 import * as authStore from '../auth/auth.store.ts';
+import { forgetAccount } from '../auth/throttle.store.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import { diffChanges, type Actor, type AuditService } from '../audit/audit.service.ts';
 import { ROLE_NAMES, type CreateUserBody, type RoleInfo, type SessionInfo, type UserSummary } from './users.schema.ts';
@@ -167,6 +168,7 @@ export function createUsersService(deps: Deps) {
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await authStore.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now() });
+        await forgetAccount(tx, row.username);
         await authStore.deleteUserSessions(tx, id);
         await audit.record(tx, actor, { action: 'password_reset', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
@@ -176,6 +178,7 @@ export function createUsersService(deps: Deps) {
       const row = await getRow(caller, id);
       await db.transaction(async (tx) => {
         await authStore.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+        await forgetAccount(tx, row.username); // slowed at no address any more
         await audit.record(tx, actor, { action: 'unlock', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
     },
