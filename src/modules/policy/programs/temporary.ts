@@ -24,10 +24,10 @@ function causeText(c: TemporaryCause): { zh: string; en: string } {
   return { zh: `${label.zh}，${on}`, en: `${label.en.toLowerCase()} on ${on}` };
 }
 
-const SAME_BY: Record<SameBy, { zh: (window: string) => string; en: (window: string) => string }> = {
-  reference: { zh: () => '同一事件编号', en: () => 'the same incident reference' },
-  kind_and_date: { zh: (w) => `同类事由且事件日期在${w}内`, en: (w) => `the same kind, within the ${w}` },
-  description: { zh: () => '事由相同', en: () => 'the same description' },
+const SAME_BY: Record<SameBy, { zh: (days: number) => string; en: (days: number) => string }> = {
+  reference: { zh: () => '事件编号相同', en: () => 'the same incident reference' },
+  kind_and_date: { zh: (d) => `同类事由，事件日期相隔不超过 ${d} 天`, en: (d) => `the same kind, event dates at most ${d} days apart` },
+  description: { zh: () => '事由说明相同', en: () => 'the same description' },
 };
 
 const BASIS = '《社会救助暂行办法》第四十七至四十九条；《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）';
@@ -135,7 +135,7 @@ export const temporary: Program = {
     const what = causeText(tmp.cause);
     const params: ParameterKey[] = ['linshi.same_cause_window_days'];
     if (repeat && !exception) {
-      if (t) t.check('temporary.cause', false, { zh: `已因同一事由（${what.zh}，${SAME_BY[same.by].zh(t.param('linshi.same_cause_window_days').zh)}）获得过临时救助，不得重复申请（一事一救）`, en: `Already helped for the same cause (${what.en}; ${SAME_BY[same.by].en(t.param('linshi.same_cause_window_days').en)}): no second application` }, { kind: tmp.cause.kind, eventOn: tmp.cause.eventOn, by: same.by, exception: false }, params, '民发〔2018〕23号');
+      if (t) t.check('temporary.cause', false, { zh: `已因同一事由（${what.zh}，${SAME_BY[same.by].zh(windowDays)}）获得过临时救助，不得重复申请（一事一救）`, en: `Already helped for the same cause (${what.en}; ${SAME_BY[same.by].en(windowDays)}): no second application` }, { kind: tmp.cause.kind, eventOn: tmp.cause.eventOn, by: same.by, exception: false }, params, '民发〔2018〕23号');
       return decision('temporary', 'ineligible', { category: 'same_cause', period: 'once', trace: t?.conditions ?? null });
     }
     if (t) t.check('temporary.cause', true, repeat
