@@ -130,7 +130,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (gate.refused) throw throttled(gate.refused.kind, gate.refused.until.getTime() - at.getTime());
 
       const known = user && !user.disabled;
-      if (!known || !(await verifyPassword(input.password, known ? user.passwordHash : await DUMMY_HASH_PROMISE))) {
+      // Unknown and disabled users cost the same time as a real check.
+      const passwordOk = await verifyPassword(input.password, known ? user.passwordHash : await DUMMY_HASH_PROMISE);
+      if (!known || !passwordOk) {
         const locked = await db.transaction(async (tx) => {
           let lockedNow = false;
           if (known) {
