@@ -112,7 +112,9 @@ test('a route without a declared permission stops the app from starting', async 
 test('role × route: allowed roles get through, others get 403, anonymous gets 401', async () => {
   const problems: string[] = [];
   for (const op of ops.filter((o) => o.path.startsWith('/api/') && o.permission !== 'public' && !o.path.startsWith('/api/docs'))) {
-    const allowed = permissionSpec(op.permission)!.roles;
+    // The matrix users are scoped to 140107: a whole-system permission is held by none of them.
+    const spec = permissionSpec(op.permission)!;
+    const allowed = spec.wholeSystem ? [] : spec.roles;
     const anonymous = await call(op, null);
     if (anonymous.statusCode !== 401) problems.push(`${op.method} ${op.path} anonymous → ${anonymous.statusCode}`);
     for (const role of ROLE_NAMES) {
@@ -131,6 +133,7 @@ test('out of jurisdiction: records of 杏花岭区 are 404 for a 万柏林区 us
   const problems: string[] = [];
   for (const op of ops.filter((o) => /\{(code|id|personId|caseId)\}/.test(o.path) && o.permission !== 'public')) {
     if (op.path.startsWith('/api/tokens')) continue; // token ids: covered below with a real token
+    if (permissionSpec(op.permission)?.wholeSystem) continue; // no area of their own: covered below
     const res = await call(op, outsider);
     if (res.statusCode !== 404 && !(res.statusCode === 400 && op.method !== 'GET' && res.json().error === 'validation_failed')) {
       problems.push(`${op.method} ${op.path}: ${res.statusCode} ${res.body.slice(0, 120)}`);
@@ -152,4 +155,21 @@ test('out of jurisdiction: lists, counts and searches never mention the other ar
     if (searched.statusCode < 300 && /140107|杏花岭/.test(searched.body)) seen.push(`${op.path} (search): ${searched.body.slice(0, 200)}`);
   }
   assert.deepEqual(seen, []);
+});
+
+test('whole-system settings: a county-scoped holder of the role is refused in both languages, the system admin is not', async () => {
+  const wholeSystem = ops.filter((o) => o.permission !== 'public' && permissionSpec(o.permission)?.wholeSystem);
+  assert.ok(wholeSystem.length >= 1, 'request categories at least');
+  const system = await t.login('admin');
+  const problems: string[] = [];
+  for (const op of wholeSystem) {
+    for (const role of permissionSpec(op.permission)!.roles) {
+      const res = await call(op, byRole.get(role)!);
+      const body = res.json();
+      if (res.statusCode !== 403 || body.error !== 'forbidden' || !/whole system/.test(body.message) || !/全系统管理员/.test(body.messageZh)) problems.push(`${op.method} ${op.path} as county ${role}: ${res.statusCode} ${res.body.slice(0, 160)}`);
+    }
+    const res = await call(op, system);
+    if (res.statusCode === 403 || res.statusCode === 401 || res.statusCode >= 500) problems.push(`${op.method} ${op.path} as the system admin: ${res.statusCode}`);
+  }
+  assert.deepEqual(problems, []);
 });

@@ -52,8 +52,10 @@ export function jreFacts(f: HouseholdFacts, p: ParameterValues, date: Ymd): JreF
     Object.assign(out, {
       localHukou: f.localHukou === true,
       kind: tmp.kind,
-      cause: tmp.cause,
-      previousCauses: tmp.previousCauses,
+      // json-rules-engine has no date arithmetic: the flat facts carry each earlier cause as a key
+      // that equals the application's when it is the same kind within the window (一事一救).
+      cause: `${tmp.cause.kind}`,
+      previousCauses: tmp.previousCauses.map((c) => (c.kind === tmp.cause.kind && c.kind !== 'other' && Math.abs(dayOf(c.eventOn) - dayOf(tmp.cause.eventOn)) <= (p['linshi.same_cause_window_days'] ?? 0) ? c.kind : `${c.kind}@${c.eventOn}`)),
       exception: tmp.exception === true,
       requestedFen: tmp.requestedFen,
       applicationsThisYear: tmp.applicationsThisYear,
@@ -67,6 +69,7 @@ export function jreFacts(f: HouseholdFacts, p: ParameterValues, date: Ymd): JreF
 }
 
 const f = (fact: string) => ({ fact });
+const dayOf = (ymd: number) => Math.round(Date.UTC(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100 - 1, ymd % 100) / 86_400_000);
 
 /** 低保 property test: deposits within the limit, vehicles and businesses allowed, homes allowed or floor area below average. */
 const PROPERTY: TopLevelCondition = {

@@ -9,7 +9,7 @@ import { addDays } from '../../src/lib/local-date.ts';
 const TEMPORARY_SEED = 0x7e3a;
 const UNEMPLOYMENT_SEED = 0x0e3b;
 
-export const EMERGENCY_CAUSES = ['fire', 'traffic_accident', 'other_accident', 'sudden_illness'] as const;
+export const EMERGENCY_CAUSES = ['fire', 'traffic_accident', 'accidental_injury', 'sudden_illness'] as const;
 export const EXPENDITURE_CAUSES = ['medical', 'education'] as const;
 const ALL_CAUSES = [...EMERGENCY_CAUSES, ...EXPENDITURE_CAUSES];
 const SEPARATIONS: readonly SeparationReason[] = ['involuntary', 'involuntary', 'employer_fault', 'refused_renewal', 'voluntary'];
@@ -20,13 +20,15 @@ export function syntheticTemporary(index: number): NonNullable<HouseholdFacts['t
   const emergency = r.chance(0.4);
   const cause = emergency ? r.pick(EMERGENCY_CAUSES) : r.pick(EXPENDITURE_CAUSES);
   const applicationsThisYear = r.weighted([[0, 60], [1, 25], [2, 10], [3, 5]] as const);
-  const previousCauses: string[] = [];
-  for (let k = 0; k < applicationsThisYear; k++) previousCauses.push(k === 0 && r.chance(0.3) ? cause : r.pick(ALL_CAUSES));
+  // Causes as kinds with event days in the year (20250101 + day): the same kind within 30 days is the same cause.
+  const eventOn = 20250101 + r.int(0, 27) + 100 * r.int(0, 11);
+  const previousCauses: NonNullable<HouseholdFacts['temporary']>['previousCauses'] = [];
+  for (let k = 0; k < applicationsThisYear; k++) previousCauses.push(k === 0 && r.chance(0.3) ? { kind: cause, eventOn } : { kind: r.pick(ALL_CAUSES), eventOn: 20250101 + r.int(0, 27) + 100 * r.int(0, 11) });
   const approvedThisYearPersonFen = applicationsThisYear === 0 ? 0 : r.int(5, 60) * 10_000;
   const approvedThisYearHouseholdFen = approvedThisYearPersonFen + (applicationsThisYear === 0 || r.chance(0.6) ? 0 : r.int(5, 60) * 10_000);
   const app: NonNullable<HouseholdFacts['temporary']> = {
     kind: emergency ? 'emergency' : 'expenditure',
-    cause,
+    cause: { kind: cause, eventOn },
     requestedFen: r.int(2, 200) * 10_000 + r.int(0, 99) * 100,
     approvedThisYearPersonFen,
     approvedThisYearHouseholdFen,

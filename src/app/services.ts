@@ -42,7 +42,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const clock = options.now ? { now: options.now } : {};
   const audit = createAuditService({ db, ...clock });
   const sensitive = createSensitiveFields(keyRing);
-  const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, ...clock });
+  const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, demoMode: config.seedDemo, ...clock });
   const jobs = createJobQueue(db);
   const policy = createPolicyService({ db, audit, ...clock });
   const cases = createCasesService({ db, audit, sensitive, policy, ...clock });

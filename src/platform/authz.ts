@@ -4,7 +4,12 @@
 import { AppError } from './errors.ts';
 import { ROLE_NAMES, type RoleName } from '../lib/roles.ts';
 
-export type PermissionSpec = { roles: readonly RoleName[]; zh: string; en: string };
+/**
+ * `wholeSystem`: a system-wide setting (one row for every area, e.g. request categories): held
+ * only by a holder of one of `roles` whose scope is the whole system (''), never by the same role
+ * scoped to a county.
+ */
+export type PermissionSpec = { roles: readonly RoleName[]; zh: string; en: string; wholeSystem?: boolean };
 export type Policy<M extends string, A extends string> = { module: M; actions: Record<A, PermissionSpec> };
 
 export const ALL_ROLES: readonly RoleName[] = ROLE_NAMES;
@@ -37,14 +42,28 @@ export function rolesHolding(permission: string): readonly RoleName[] {
   return registry.get(permission)?.roles ?? [];
 }
 
-export function hasPermission(user: { roles: readonly string[] }, permission: string): boolean {
+type Holder = { roles: readonly string[]; scope: string };
+
+export function hasPermission(user: Holder, permission: string): boolean {
   const spec = registry.get(permission);
-  return !!spec && user.roles.some((r) => spec.roles.includes(r as RoleName));
+  if (!spec || !user.roles.some((r) => spec.roles.includes(r as RoleName))) return false;
+  return !spec.wholeSystem || user.scope === '';
 }
 
-export function assertPermission(user: { roles: readonly string[] }, permission: string): void {
+/** An administrator of the whole system: the only one who changes what applies to every area. */
+export function isSystemAdmin(user: Holder): boolean {
+  return user.roles.includes('admin') && user.scope === '';
+}
+
+/** The refusal for a change that applies to every area, asked by anyone but a system administrator. */
+export function onlySystemAdmin(en: string, zh: string): AppError {
+  return new AppError('forbidden', `Only an administrator of the whole system may ${en}: it applies to every area`, `仅全系统管理员可${zh}（对所有地区生效）`);
+}
+
+export function assertPermission(user: Holder, permission: string): void {
   if (hasPermission(user, permission)) return;
   const spec = registry.get(permission);
+  if (spec?.wholeSystem && user.roles.some((r) => spec.roles.includes(r as RoleName))) throw onlySystemAdmin(spec.en, spec.zh);
   throw new AppError(
     'forbidden',
     `You may not ${spec?.en ?? permission}`,

@@ -25,7 +25,8 @@ const EnvSchema = z.object({
   LASTMILE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   LASTMILE_TRUST_PROXY: bool.default(false),
   LASTMILE_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
-  LASTMILE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LASTMILE_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(10).describe('failures of one account from one address before that address is refused for it'),
+  LASTMILE_LOGIN_ACCOUNT_LOCK_ADDRESSES: z.coerce.number().int().min(2).max(1000).default(10).describe('addresses failing on one account (in a day) that lock the account'),
   LASTMILE_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   LASTMILE_LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   LASTMILE_SELF_CHECK_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
@@ -46,7 +47,8 @@ export type Config = {
   /** Days an uploaded ledger (encrypted) and its report are kept after the import ends. */
   importFileDays: number;
   shutdownTimeoutMs: number;
-  login: { maxFailures: number; lockMinutes: number; ratePerMinute: number };
+  /** Back-off: per account and address (maxFailures), the account after failures from many addresses, the lock time. */
+  login: { maxFailures: number; lockMinutes: number; accountLockAddresses: number; ratePerMinute: number };
   /** Anonymous self-checks per client address per minute. */
   selfCheckPerMinute: number;
   /** Anonymous help-request submissions and status lookups (and keyless Open311 calls) per client address per minute. */
@@ -88,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     login: {
       maxFailures: e.LASTMILE_LOGIN_MAX_FAILURES,
       lockMinutes: e.LASTMILE_LOGIN_LOCK_MINUTES,
+      accountLockAddresses: e.LASTMILE_LOGIN_ACCOUNT_LOCK_ADDRESSES,
       ratePerMinute: e.LASTMILE_LOGIN_RATE_PER_MINUTE,
     },
     selfCheckPerMinute: e.LASTMILE_SELF_CHECK_RATE_PER_MINUTE,

@@ -25,6 +25,8 @@ export const STATUS_BY_CODE = {
   unsupported_media_type: 415,
   rate_limited: 429,
   account_locked: 429,
+  // Login from one address slowed or refused for a while (login back-off).
+  login_throttled: 429,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -7,8 +7,9 @@ import { SYSTEM_ACTOR } from '../modules/audit/index.ts';
 import { insertJurisdictionsIgnoringExisting } from '../modules/jurisdictions/index.ts';
 import { demoJurisdictions } from './demo-jurisdictions.ts';
 
-/** Demo accounts share one password, printed at start-up and in the README. Never use in production. */
-export const DEMO_PASSWORD = 'Lastmile@2026';
+/** Demo accounts share one password, printed at start-up and in the README. Never use in production (the policy refuses it outside demo mode). */
+export { DEMO_PASSWORD } from '../lib/password-policy.ts';
+import { DEMO_PASSWORD } from '../lib/password-policy.ts';
 
 export const DEMO_USERS = [
   { username: 'admin', displayName: '系统管理员', jurisdictionCode: null, roles: ['admin'], phone: '13800000001' },

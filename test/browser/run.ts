@@ -289,6 +289,10 @@ try {
     await staff.getByTestId('case-person-card').getByText('所在家庭').waitFor();
     await staff.locator('label', { hasText: '临时救助' }).first().click();
     await staff.locator('label', { hasText: '急难型' }).first().click();
+    await staff.locator('#causeKind').click();
+    await staff.locator('.ant-select-item-option').filter({ hasText: '火灾' }).first().click();
+    await staff.locator('#causeEventOn').click();
+    await staff.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
     await staff.locator('#cause').fill('住房失火');
     await staff.locator('#requestedFen').fill('8000');
     for (const m of ['书面申请书', '申请人及家庭成员居民身份证', '户口簿或居住证', '事由证明']) await staff.getByRole('checkbox', { name: m }).check();

@@ -58,8 +58,9 @@ export function registerAuthentication(app: ZodApp, auth: AuthService): void {
     // Publish the policy in the OpenAPI document, where clients and the access-matrix test read it.
     if (route.schema) {
       const permission = config.public ? 'public' : config.permission!;
-      const roles = config.public ? 'anyone' : permissionSpec(permission)!.roles.join(', ');
-      Object.assign(route.schema, { 'x-permission': permission, description: `Permission: \`${permission}\` (${roles})` });
+      const spec = config.public ? null : permissionSpec(permission)!;
+      const roles = spec ? `${spec.roles.join(', ')}${spec.wholeSystem ? '; whole-system scope only' : ''}` : 'anyone';
+      Object.assign(route.schema, { 'x-permission': permission, ...(spec?.wholeSystem ? { 'x-whole-system': true } : {}), description: `Permission: \`${permission}\` (${roles})` });
     }
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { rateLimitedError } from '../../platform/http/rate-limit.ts';
 import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
-import { AppError } from '../../platform/errors.ts';
 import { ApiTokenList, ChangePasswordBody, CreateApiTokenBody, CreatedApiToken, LoginBody, SessionResponse } from './auth.schema.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, actorOf, callerOf } from './auth.hook.ts';
 import { authPermissions, tokenPermissions } from './auth.policy.ts';
@@ -20,8 +20,7 @@ export const authRoutes: RouteModule = (app, { services, config }) => {
         rateLimit: {
           max: config.login.ratePerMinute,
           timeWindow: 60_000,
-          errorResponseBuilder: (_req: unknown, ctx: { after: string }) =>
-            new AppError('rate_limited', `Too many login attempts; retry in ${ctx.after}`, `登录尝试过于频繁，请 ${ctx.after} 后再试`),
+          errorResponseBuilder: rateLimitedError({ en: 'login attempts', zh: '登录尝试' }),
         },
       },
       schema: {

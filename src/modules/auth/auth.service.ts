@@ -3,9 +3,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { AppError, validationFailed } from '../../platform/errors.ts';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../lib/password.ts';
-import { passwordProblems } from '../../lib/password-policy.ts';
+import { DEMO_PASSWORD, passwordProblems } from '../../lib/password-policy.ts';
 import type { AuditService, Actor } from '../audit/audit.service.ts';
 import * as store from './auth.store.ts';
+import * as throttleStore from './throttle.store.ts';
+import { countedFailures, throttlePolicy, waitAfter, type ThrottleKind } from './login-throttle.ts';
+import { waitText } from '../../lib/wait-time.ts';
 import type { CurrentUser } from './auth.schema.ts';
 
 /** The caller of a request. `scope` is the jurisdiction prefix every people query filters by. */
@@ -29,9 +32,12 @@ export function toAuthUser(user: store.UserRow, jurisdictionName: string | null)
   };
 }
 
-/** Throws validation_failed naming `field` when the password breaks the policy. */
-export function assertPasswordPolicy(password: string, username: string, field: string): void {
-  const problems = passwordProblems(password, { username });
+/**
+ * Throws validation_failed naming `field` when the password breaks the policy. Outside a demo
+ * installation the published demo password (and its variants) is refused too.
+ */
+export function assertPasswordPolicy(password: string, username: string, field: string, demoMode: boolean): void {
+  const problems = passwordProblems(password, { username, published: demoMode ? [] : [DEMO_PASSWORD] });
   if (problems.length > 0) validationFailedFrom(field, problems);
 }
 
@@ -45,7 +51,10 @@ export type AuthServiceDeps = {
   db: Db;
   audit: AuditService;
   sessionHours: number;
-  login: { maxFailures: number; lockMinutes: number };
+  /** Back-off per account and address (login-throttle.ts). */
+  login: { maxFailures: number; lockMinutes: number; accountLockAddresses: number };
+  /** A demo installation (demo data loaded): the published demo password is allowed there. */
+  demoMode: boolean;
   now?: () => Date;
 };
 
@@ -55,44 +64,102 @@ export function createAuthService(deps: AuthServiceDeps) {
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
   const invalid = () => new AppError('invalid_credentials', 'Wrong username or password', '用户名或密码错误');
+  const policy = throttlePolicy({ maxFailures: deps.login.maxFailures, lockMinutes: deps.login.lockMinutes, accountLockAddresses: deps.login.accountLockAddresses });
+
+  type Counted = { key: throttleStore.ThrottleKey; before: throttleStore.ThrottleRow; failures: number };
+  type Gate = { refused: { kind: ThrottleKind; until: Date } | null; counted: Counted[]; waitUntil: Date | null };
+
+  /** Refuse when the account-at-address or the address must wait; else count this attempt as a failure in both. */
+  async function throttleGate(username: string, address: string, at: Date): Promise<Gate> {
+    return db.transaction(async (tx) => {
+      const keys: throttleStore.ThrottleKey[] = [{ kind: 'pair', username, address }, { kind: 'address', username: '', address }];
+      const rows = [];
+      for (const key of keys) rows.push(await throttleStore.lockRow(tx, key, at));
+      const waiting = rows.map((r, i) => ({ kind: keys[i]!.kind, until: r.blockedUntil })).filter((w): w is { kind: ThrottleKind; until: Date } => w.until !== null && w.until > at);
+      if (waiting.length > 0) return { refused: waiting.reduce((a, b) => (b.until > a.until ? b : a)), counted: [], waitUntil: null };
+      const counted: Counted[] = [];
+      let waitUntil: Date | null = null;
+      for (const [i, key] of keys.entries()) {
+        const failures = countedFailures(rows[i], at, policy.forgetMs) + 1;
+        const blockedUntil = waitAfter(failures, at, policy[key.kind]);
+        await throttleStore.saveRow(tx, key, { failures, lastFailureAt: at, blockedUntil });
+        counted.push({ key, before: rows[i]!, failures });
+        if (blockedUntil && (!waitUntil || blockedUntil > waitUntil)) waitUntil = blockedUntil;
+      }
+      return { refused: null, counted, waitUntil };
+    });
+  }
+
+  /** A success: the account at this address starts again from nothing; the address gets back the failure counted at the gate. */
+  async function undoGate(tx: DbOrTx, gate: Gate, username: string, address: string): Promise<void> {
+    await throttleStore.forgetPair(tx, username, address);
+    const counted = gate.counted.find((c) => c.key.kind === 'address');
+    if (!counted) return;
+    const row = await throttleStore.lockRow(tx, counted.key, counted.before.lastFailureAt);
+    // Restore the address as it was before this attempt, unless other attempts came since.
+    if (row.failures === counted.failures) await throttleStore.saveRow(tx, counted.key, { failures: counted.before.failures, lastFailureAt: counted.before.lastFailureAt, blockedUntil: counted.before.blockedUntil });
+    else await throttleStore.saveRow(tx, counted.key, { failures: Math.max(0, row.failures - 1), lastFailureAt: row.lastFailureAt, blockedUntil: row.blockedUntil });
+  }
+
+  function throttled(kind: ThrottleKind, waitMs: number): AppError {
+    const wait = waitText(waitMs);
+    return kind === 'pair'
+      ? new AppError('login_throttled', `Too many failed logins to this account from your address; try again in ${wait.en}`, `该账号在您所在地址的登录失败次数过多，请 ${wait.zh}后再试`)
+      : new AppError('login_throttled', `Too many failed logins from your address; try again in ${wait.en}`, `您所在地址的登录失败次数过多，请 ${wait.zh}后再试`);
+  }
 
   return {
     async login(input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
-      const user = await store.findUserByUsername(db, input.username);
-      const attempt: Actor = { kind: 'user', id: user?.id ?? null, name: input.username.slice(0, 64), ip: input.ip };
-      if (!user || user.disabled) {
-        await verifyPassword(input.password, await DUMMY_HASH_PROMISE); // same time as a real check
-        await db.transaction((tx) => audit.record(tx, attempt, { action: 'login_failed', entity: 'session', reason: user ? 'disabled' : 'unknown user' }));
-        throw invalid();
-      }
       const at = now();
-      if (user.lockedUntil && user.lockedUntil > at) {
-        const minutes = Math.ceil((user.lockedUntil.getTime() - at.getTime()) / 60_000);
+      const username = input.username.slice(0, 64);
+      const address = (input.ip ?? 'unknown').slice(0, 64);
+      const user = await store.findUserByUsername(db, input.username);
+      const attempt: Actor = { kind: 'user', id: user?.id ?? null, name: username, ip: input.ip };
+      // An account locked by failures from many addresses (or by the old single counter).
+      if (user && !user.disabled && user.lockedUntil && user.lockedUntil > at) {
+        const wait = waitText(user.lockedUntil.getTime() - at.getTime());
         throw new AppError(
           'account_locked',
-          `Too many failed logins; try again in ${minutes} minute(s) or ask an administrator to unlock`,
-          `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
+          `Too many failed logins from many addresses: the account is locked; try again in ${wait.en} or ask an administrator to unlock it`,
+          `该账号在多个地址登录失败次数过多，已锁定，请 ${wait.zh}后再试或联系管理员解锁`,
         );
       }
-      if (!(await verifyPassword(input.password, user.passwordHash))) {
-        await db.transaction(async (tx) => {
-          const lockUntil = new Date(at.getTime() + deps.login.lockMinutes * 60_000);
-          const after = await store.recordFailedLogin(tx, user.id, deps.login.maxFailures, lockUntil);
-          const locked = after.lockedUntil !== null && after.lockedUntil > at;
-          await audit.record(tx, attempt, {
-            action: 'login_failed',
-            entity: 'session',
-            entityId: user.id,
-            jurisdictionCode: user.jurisdictionCode,
-            reason: locked ? `wrong password; locked after ${after.failedLogins} failures` : 'wrong password',
-          });
+      // The gate: an address that must wait is refused without a password check; otherwise this
+      // attempt counts as a failure until it succeeds (so parallel guesses cannot slip past).
+      const gate = await throttleGate(username, address, at);
+      if (gate.refused) throw throttled(gate.refused.kind, gate.refused.until.getTime() - at.getTime());
+
+      const known = user && !user.disabled;
+      // Unknown and disabled users cost the same time as a real check.
+      const passwordOk = await verifyPassword(input.password, known ? user.passwordHash : await DUMMY_HASH_PROMISE);
+      if (!known || !passwordOk) {
+        const locked = await db.transaction(async (tx) => {
+          let lockedNow = false;
+          if (known) {
+            await store.countFailedLogin(tx, user.id);
+            // Many addresses failing on this account: lock it for a while (an admin can lift it).
+            const addresses = await throttleStore.failingAddresses(tx, username, new Date(at.getTime() - policy.forgetMs));
+            if (addresses >= policy.accountLockAddresses) {
+              await store.updateUser(tx, user.id, { lockedUntil: new Date(at.getTime() + policy.lockMs) });
+              lockedNow = true;
+            }
+          }
+          const reason = !user ? 'unknown user' : user.disabled ? 'disabled' : lockedNow ? `wrong password; account locked: failures from ${policy.accountLockAddresses}+ addresses` : 'wrong password';
+          await audit.record(tx, attempt, { action: 'login_failed', entity: 'session', entityId: user?.id ?? null, jurisdictionCode: user?.jurisdictionCode ?? null, reason });
+          return lockedNow;
         });
+        if (locked) throw new AppError('account_locked', 'Too many failed logins from many addresses: the account is locked; ask an administrator to unlock it', '该账号在多个地址登录失败次数过多，已锁定，请联系管理员解锁');
+        if (gate.waitUntil) {
+          const wait = waitText(gate.waitUntil.getTime() - at.getTime());
+          throw new AppError('invalid_credentials', `Wrong username or password; try again in ${wait.en}`, `用户名或密码错误，请 ${wait.zh}后再试`);
+        }
         throw invalid();
       }
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(at.getTime() + deps.sessionHours * 3_600_000);
       await db.transaction(async (tx) => {
+        await undoGate(tx, gate, username, address);
         await store.insertSession(tx, {
           tokenHash: hashToken(token),
           userId: user.id,
@@ -152,7 +219,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (input.newPassword === input.currentPassword) {
         throw validationFailed([{ field: 'newPassword', message: 'must differ from the current password', messageZh: '新密码不能与当前密码相同' }]);
       }
-      assertPasswordPolicy(input.newPassword, user.username, 'newPassword');
+      assertPasswordPolicy(input.newPassword, user.username, 'newPassword', deps.demoMode);
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
         await store.updateUser(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: now() });
@@ -186,6 +253,11 @@ export function createAuthService(deps: AuthServiceDeps) {
       });
     },
 
+    /** The policy as this installation applies it (users set by an admin pass the same check). */
+    assertPasswordPolicy: (password: string, username: string, field: string) => assertPasswordPolicy(password, username, field, deps.demoMode),
+
     purgeExpiredSessions: () => store.deleteExpiredSessions(db, now()),
+    /** Back-off counters quiet for a day and waiting for nothing. */
+    purgeLoginThrottles: () => throttleStore.purge(db, new Date(now().getTime() - policy.forgetMs), now()),
   };
 }

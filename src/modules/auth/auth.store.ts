@@ -28,17 +28,9 @@ export async function updateUser(db: DbOrTx, id: number, values: Partial<typeof 
   await db.update(users).set({ ...values, updatedAt: new Date() }).where(eq(users.id, id));
 }
 
-/** Count a failed login atomically; lock the account when the limit is reached. */
-export async function recordFailedLogin(db: DbOrTx, id: number, maxFailures: number, lockUntil: Date): Promise<UserRow> {
-  const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`${users.failedLogins} + 1`,
-      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-    })
-    .where(eq(users.id, id))
-    .returning();
-  return row!;
+/** Count a failed login (shown to administrators; reset by a success or an unlock). */
+export async function countFailedLogin(db: DbOrTx, id: number): Promise<void> {
+  await db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, id));
 }
 
 export async function insertSession(

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 
 export const users = pgTable(
@@ -62,3 +62,19 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 });
+
+// Login back-off, shared by every app process: failures of one account from one client address
+// ('pair'), and of any account from one address ('address', username ''). Each row holds the
+// failures counted in the last day and until when that address must wait (login-throttle.ts).
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    kind: varchar('kind', { length: 10 }).notNull(),
+    username: varchar('username', { length: 64 }).notNull(),
+    address: varchar('address', { length: 64 }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.username, t.address] }), index('login_throttles_last_failure_idx').on(t.lastFailureAt)],
+);

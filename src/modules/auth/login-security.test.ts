@@ -5,28 +5,14 @@ import { createTestApp, type Session, type TestApp } from '../../../test/support
 let t: TestApp;
 let admin: Session;
 before(async () => {
-  t = await createTestApp({ LASTMILE_LOGIN_MAX_FAILURES: '3', LASTMILE_LOGIN_LOCK_MINUTES: '10', LASTMILE_LOGIN_RATE_PER_MINUTE: '20' });
+  // Back-off by account and address: login-throttle.test.ts.
+  t = await createTestApp({ LASTMILE_LOGIN_LOCK_MINUTES: '10', LASTMILE_LOGIN_RATE_PER_MINUTE: '20' });
   admin = await t.login('admin');
 });
 after(() => t.close());
 
 const login = (username: string, password: string, ip = '127.0.0.1') =>
   t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
-
-test('repeated failures lock the account, even for the right password; an admin unlocks it', async () => {
-  for (let i = 0; i < 3; i++) assert.equal((await login('julun_reviewer', 'wrong-password')).statusCode, 401);
-  const locked = await login('julun_reviewer', 'Lastmile@2026');
-  assert.equal(locked.statusCode, 429);
-  assert.equal(locked.json().error, 'account_locked');
-  assert.match(locked.json().messageZh, /已锁定/);
-  const users = (await t.app.inject({ method: 'GET', url: '/api/users?q=julun', headers: admin.headers })).json();
-  const user = users.items[0];
-  assert.ok(user.lockedUntil, 'the admin sees the lock');
-  assert.equal((await t.app.inject({ method: 'POST', url: `/api/users/${user.id}/unlock`, headers: admin.headers })).statusCode, 204);
-  assert.equal((await login('julun_reviewer', 'Lastmile@2026')).statusCode, 200);
-  const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?action=login_failed&limit=10', headers: admin.headers })).json();
-  assert.ok(audit.items.some((e: { reason: string }) => /locked after 3 failures/.test(e.reason)));
-});
 
 test('a success resets the failure count', async () => {
   for (let i = 0; i < 2; i++) await login('wbl_approver', 'nope');
@@ -51,24 +37,24 @@ test('a reset password must be changed before anything else; the policy applies'
   assert.equal(weak.statusCode, 400);
   assert.equal(weak.json().fields[0].field, 'newPassword');
   assert.match(weak.json().fields[0].messageZh, /至少 10 个字符/);
-  const reset = await t.app.inject({ method: 'POST', url: `/api/users/${grid.id}/password`, headers: admin.headers, payload: { newPassword: 'Temp#Pass2026' } });
+  const reset = await t.app.inject({ method: 'POST', url: `/api/users/${grid.id}/password`, headers: admin.headers, payload: { newPassword: 'Tide#Harbor7310' } });
   assert.equal(reset.statusCode, 204);
 
-  const s = await t.login('grid_worker', 'Temp#Pass2026');
+  const s = await t.login('grid_worker', 'Tide#Harbor7310');
   const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: s.headers });
   assert.equal(me.json().user.mustChangePassword, true);
   const blocked = await t.app.inject({ method: 'GET', url: '/api/jurisdictions', headers: s.headers });
   assert.equal(blocked.statusCode, 403);
   assert.equal(blocked.json().error, 'password_change_required');
 
-  const same = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'Temp#Pass2026', newPassword: 'Temp#Pass2026' } });
+  const same = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'Tide#Harbor7310', newPassword: 'Tide#Harbor7310' } });
   assert.equal(same.statusCode, 400);
-  const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'nope', newPassword: 'Brand#New2026' } });
+  const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'nope', newPassword: 'Kite#Meadow5821' } });
   assert.equal(wrong.json().fields[0].field, 'currentPassword');
-  const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'Temp#Pass2026', newPassword: 'Brand#New2026' } });
+  const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: s.headers, payload: { currentPassword: 'Tide#Harbor7310', newPassword: 'Kite#Meadow5821' } });
   assert.equal(ok.statusCode, 204);
   assert.equal((await t.app.inject({ method: 'GET', url: '/api/jurisdictions', headers: s.headers })).statusCode, 200);
-  assert.equal((await login('grid_worker', 'Temp#Pass2026')).statusCode, 401, 'the old password is gone');
+  assert.equal((await login('grid_worker', 'Tide#Harbor7310')).statusCode, 401, 'the old password is gone');
 });
 
 test('an empty database without demo data gets one admin who must change the password', async () => {
@@ -119,4 +105,31 @@ test('security headers are set', async () => {
   assert.match(String(res.headers['content-security-policy']), /default-src 'self'/);
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.equal(res.headers['x-frame-options'], 'SAMEORIGIN');
+});
+
+test('known and published passwords are refused in both languages wherever a password is set', async () => {
+  const [grid] = (await t.app.inject({ method: 'GET', url: '/api/users?q=julun', headers: admin.headers })).json().items;
+  for (const newPassword of ['Qwerty@12345', 'P@ssw0rd2026']) {
+    const res = await t.app.inject({ method: 'POST', url: `/api/users/${grid.id}/password`, headers: admin.headers, payload: { newPassword } });
+    assert.equal(res.statusCode, 400, newPassword);
+    assert.equal(res.json().fields[0].field, 'newPassword');
+    assert.match(res.json().fields[0].message, /too common/);
+    assert.match(res.json().fields[0].messageZh, /常见密码/);
+  }
+  // Outside demo mode the demo password printed in the README is refused too, and its variants.
+  const prod = await createTestApp({ LASTMILE_SEED_DEMO: 'false' });
+  try {
+    const system = await prod.login('admin');
+    const created = await prod.app.inject({ method: 'POST', url: '/api/users', headers: system.headers, payload: { username: 'new_worker', displayName: '新网格员', password: 'Lastmile@2026', jurisdictionCode: '140107001001001', roles: ['grid_worker'] } });
+    assert.equal(created.statusCode, 400);
+    assert.equal(created.json().fields[0].field, 'password');
+    assert.match(created.json().fields[0].messageZh, /已公开的密码/);
+    const own = await prod.app.inject({ method: 'POST', url: '/api/auth/password', headers: system.headers, payload: { currentPassword: 'Lastmile@2026', newPassword: 'LastMile#2027' } });
+    assert.equal(own.statusCode, 400);
+    assert.match(own.json().fields[0].message, /published password/);
+    const ok = await prod.app.inject({ method: 'POST', url: '/api/auth/password', headers: system.headers, payload: { currentPassword: 'Lastmile@2026', newPassword: 'Tiger!Moon#Lake29' } });
+    assert.equal(ok.statusCode, 204);
+  } finally {
+    await prod.close();
+  }
 });

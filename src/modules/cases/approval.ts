@@ -11,7 +11,8 @@ import type { ParameterValues } from '../policy/engine/parameters.catalog.ts';
 import { approveWithinCaps, firstPaymentMonth, reviewIntervalMonths, temporaryCaps, type CapGrant } from '../policy/rules/procedures.ts';
 import { startPlanAs } from '../payments/plans.ts';
 import { beyondTownship, mayApproveAt, monthlyLevel, type Level } from './authority.ts';
-import { sameCause, yearUsage } from './caps.store.ts';
+import { earlierCauses, yearUsage } from './caps.store.ts';
+import { causeOf, sameCauseConflict, sameCauseIn } from './cause.ts';
 import * as store from './cases.store.ts';
 import type { Caller, Ctx } from './context.ts';
 import { applyReview } from './reviews.ts';
@@ -29,11 +30,10 @@ const LIMITED_BY = {
 async function temporaryGrant(tx: DbOrTx, row: store.CaseRow, requestedFen: number, p: ParameterValues, today: string): Promise<{ grant: CapGrant; beyondYearly: boolean }> {
   const subject = subjectOf(row);
   const exception = row.exceptionDecision !== null;
-  if (!exception && row.causeKey) {
-    const other = await sameCause(tx, subject, row.causeKey, true);
-    if (other) {
-      throw new AppError('conflict', `The household was already helped for this cause (${row.cause}) in case ${other.caseNo}: the same cause is helped once (一事一救) unless the county decides otherwise (一事一议)`, `该户已因同一事由（${row.cause}）获得临时救助（案件 ${other.caseNo}），同一事由不得重复救助（一事一救），如确需救助须县级一事一议`);
-    }
+  const cause = causeOf(row);
+  if (!exception && cause) {
+    const same = sameCauseIn(cause, await earlierCauses(tx, subject, true), p);
+    if (same) throw sameCauseConflict(same, p, 'approval');
   }
   const history = await yearUsage(tx, subject, Number(today.slice(0, 4)));
   const limits = temporaryCaps(p);
@@ -54,7 +54,7 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     action: 'approve',
     lockSubject: true,
     // A township reviewer at a county-level approval: say why (the limit), not just "your role".
-    roleError: (row, p) => beyondTownship(row.program, body.amountFen ?? row.proposedFen, p),
+    roleError: (row, p) => beyondTownship(row.program, body.amountFen ?? row.proposedFen, p, row.exceptionDecision !== null),
   }, async (tx, row, { p, today }): Promise<StepResult> => {
     if (row.kind === 'review') return applyReview(ctx, tx, caller, actor, row, body, p, today);
     const asked = body.amountFen ?? row.proposedFen ?? row.requestedFen;
@@ -73,7 +73,7 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     } else {
       level = monthlyLevel(row.program, p);
     }
-    if (!mayApproveAt(caller, level)) throw beyondTownship(row.program, amountFen, p);
+    if (!mayApproveAt(caller, level)) throw beyondTownship(row.program, amountFen, p, row.exceptionDecision !== null);
 
     const payee = row.beneficiaryPersonId ?? row.applicantPersonId;
     const plan = { caseId: row.id, householdId: row.householdId, payeePersonId: payee, jurisdictionCode: row.jurisdictionCode, program: row.program, createdBy: caller.id };

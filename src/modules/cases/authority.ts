@@ -21,15 +21,28 @@ export function mayApproveAt(caller: Pick<Caller, 'roles'>, level: Level): boole
   return caller.roles.includes('admin') || caller.roles.includes('county_approver') || (level === 'township' && caller.roles.includes('township_reviewer'));
 }
 
-/** The refusal a township reviewer gets for what the county approves, saying why. */
-export function beyondTownship(program: string, amountFen: number | null, p: ParameterValues): AppError {
+/**
+ * The refusal a township reviewer gets for what the county approves, saying why. The township
+ * approves up to and including its limit (approveWithinCaps: county only when the amount is
+ * above it); an amount within the limit goes to the county only beyond a yearly cap (used up, or
+ * lifted by a county 一事一议), and the message says that instead of "above the limit".
+ */
+export function beyondTownship(program: string, amountFen: number | null, p: ParameterValues, exception = false): AppError {
   if (program === 'temporary') {
     const limit = temporaryCaps(p).townshipLimitFen;
     if (limit === 0) return new AppError('beyond_authority', 'No 临时救助 approval is delegated to the township here: the county approves', '本地未授权乡镇（街道）审批临时救助，须报县级民政部门审批');
+    const amount = amountFen ?? 0;
+    if (amount > limit) {
+      return new AppError(
+        'beyond_authority',
+        `The amount ¥${formatYuan(amount)} is above the township’s approval limit of ¥${formatYuan(limit)}: only the county may approve it`,
+        `救助金额 ${formatYuan(amount)} 元超过乡镇（街道）审批权限 ${formatYuan(limit)} 元，须报县级民政部门审批`,
+      );
+    }
     return new AppError(
       'beyond_authority',
-      `The amount ¥${formatYuan(amountFen ?? 0)} is above the township’s approval limit of ¥${formatYuan(limit)} (or beyond a yearly cap): only the county may approve it`,
-      `救助金额 ${formatYuan(amountFen ?? 0)} 元超过乡镇（街道）审批权限 ${formatYuan(limit)} 元（或超出年度累计上限），须报县级民政部门审批`,
+      `The amount ¥${formatYuan(amount)} is within the township’s approval limit of ¥${formatYuan(limit)}, but goes beyond this year’s cap${exception ? ' (on a county case-by-case decision, 一事一议)' : ''}: only the county may approve it`,
+      `救助金额 ${formatYuan(amount)} 元未超过乡镇（街道）审批权限 ${formatYuan(limit)} 元，但超出本年度临时救助累计上限${exception ? '（依县级一事一议）' : ''}，须报县级民政部门审批`,
     );
   }
   const zh = program === 'dibao' ? '低保' : program === 'tekun' ? '特困人员认定' : '事实无人抚养儿童认定';

@@ -47,27 +47,21 @@ export async function applicationsThisYear(tx: DbOrTx, s: Subject, year: number)
   return row!.n;
 }
 
+export type EarlierCause = { id: number; caseNo: string; kind: string; eventOn: string; reference: string | null; description: string | null };
+
 /**
- * 一事一救: another 临时救助 of the same household for the same cause. At intake any case that is
- * not refused or withdrawn counts; at approval only one that was actually helped (approved or
+ * 一事一救: the causes of the household's (or person's) other 临时救助 applications, for the pure
+ * rule (policy/rules/same-cause.ts) to compare. At intake any case that is not refused or
+ * withdrawn counts; at approval and for the engine only one that was actually helped (approved or
  * paid in advance), so two applications for one cause cannot block each other.
  */
-export async function sameCause(tx: DbOrTx, s: Subject, causeKey: string, helpedOnly: boolean): Promise<{ id: number; caseNo: string } | undefined> {
-  const [row] = await queryRows<{ id: number; caseNo: string }>(tx, sql`
-    select id, case_no as "caseNo" from assistance_cases
-     where program = 'temporary' and kind = 'application' and id <> ${s.id} and ${sameSubject(s)} and cause_key = ${causeKey}
+export async function earlierCauses(tx: DbOrTx, s: Subject, helpedOnly: boolean): Promise<EarlierCause[]> {
+  return queryRows<EarlierCause>(tx, sql`
+    select id, case_no as "caseNo", cause_kind as kind, cause_event_on::text as "eventOn", cause_reference as reference, cause as description
+      from assistance_cases
+     where program = 'temporary' and kind = 'application' and id <> ${s.id} and ${sameSubject(s)} and cause_kind is not null and cause_event_on is not null
        and ${helpedOnly ? sql`(state in ('approved', 'closed') or prepaid_fen > 0)` : sql`state not in ('refused', 'withdrawn')`}
-     order by id limit 1`);
-  return row;
-}
-
-/** Causes already helped this household (for the engine's 一事一救 check at 审核). */
-export async function helpedCauses(tx: DbOrTx, s: Subject): Promise<string[]> {
-  const rows = await queryRows<{ key: string }>(tx, sql`
-    select distinct cause_key as key from assistance_cases
-     where program = 'temporary' and kind = 'application' and id <> ${s.id} and ${sameSubject(s)} and cause_key is not null
-       and (state in ('approved', 'closed') or prepaid_fen > 0)`);
-  return rows.map((r) => r.key);
+     order by id`);
 }
 
 export type ReserveFund = { townshipCode: string; year: number; allocatedFen: number; spentFen: number };

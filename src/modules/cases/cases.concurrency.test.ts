@@ -28,7 +28,7 @@ before(async () => {
   const caller = { id: null, username: 'test', roles: ['admin'], scope: '' };
   for (let i = 0; i < N; i++) {
     const c = await w.t.services.cases.register(caller, {
-      program: 'temporary', applicantPersonId: personIds[i % 4]!, channel: 'application', category: 'emergency', cause: `突发事件 ${i}`, requestedFen: EACH,
+      program: 'temporary', applicantPersonId: personIds[i % 4]!, channel: 'application', category: 'emergency', causeKind: 'other', causeEventOn: '2025-09-10', cause: `突发事件 ${i}`, requestedFen: EACH,
       materialsReceived: ALL_MATERIALS.temporary, promiseSigned: true, dataCheckAuthorised: true, ties: [],
     }, SYSTEM_ACTOR);
     caseIds.push(c.id);

@@ -42,7 +42,7 @@ export const LOCAL_LIMITS = {
 
 export async function setParameters(t: TestApp, values: Record<string, unknown>, jurisdiction = '140107', from = '2025-01-01'): Promise<void> {
   for (const [key, value] of Object.entries(values)) {
-    await t.services.policy.addParameter({ scope: '' }, SYSTEM_ACTOR, { key, jurisdiction, from, value, tag: 'demo', source: '测试用地方参数' });
+    await t.services.policy.addParameter({ scope: '', roles: ['admin'] }, SYSTEM_ACTOR, { key, jurisdiction, from, value, tag: 'demo', source: '测试用地方参数' });
   }
 }
 

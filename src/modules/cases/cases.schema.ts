@@ -1,5 +1,6 @@
 // Request/response contracts of assistance cases (救助案件). Money is integer 分, dates
 // 'YYYY-MM-DD'. Browser-safe (zod only): the web imports these.
+import { CAUSE_KINDS } from '../policy/engine/cause-kinds.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { PersonName } from '../../lib/person-name.schema.ts';
@@ -39,8 +40,10 @@ export const CreateCaseBody = z
     channel: z.enum(CHANNELS).describe('依申请 / 主动发现 / 求助转办 / 监测预警'),
     sourceRef: z.string().trim().max(100).optional().describe('the help request or monitoring alert it came from'),
     category: z.enum(CATEGORIES).optional().describe('临时救助: 急难型 emergency or 支出型 expenditure'),
-    cause: z.string().trim().min(2).max(200).optional().describe('临时救助 事由'),
-    causeKey: z.string().trim().min(1).max(100).optional().describe('the cause, normalised for 一事一救 (default: from `cause`)'),
+    causeKind: z.enum(CAUSE_KINDS).optional().describe('临时救助: what happened (火灾, 交通事故 …); 一事一救 compares kind, event date and reference'),
+    causeEventOn: LocalDate.optional().describe('临时救助: the day it happened (or the bill fell due)'),
+    causeReference: z.string().trim().min(2).max(60).optional().describe('临时救助: an official reference of the event (fire-brigade or police report, hospital admission number)'),
+    cause: z.string().trim().min(2).max(200).optional().describe('临时救助: the cause as described (事由)'),
     requestedFen: Fen.optional(),
     peopleCovered: z.number().int().min(1).max(50).optional(),
     promiseSigned: z.boolean().default(false).describe('承诺书 signed'),
@@ -52,7 +55,9 @@ export const CreateCaseBody = z
   .superRefine((b, ctx) => {
     if (b.program === 'temporary') {
       if (!b.category) ctx.addIssue({ code: 'custom', path: ['category'], message: bi('临时救助 needs its category (emergency or expenditure)', '临时救助须选择类型（急难型或支出型）') });
-      if (!b.cause) ctx.addIssue({ code: 'custom', path: ['cause'], message: bi('临时救助 needs its cause', '临时救助须填写事由') });
+      if (!b.causeKind) ctx.addIssue({ code: 'custom', path: ['causeKind'], message: bi('临时救助 needs the kind of cause', '临时救助须选择事由类别') });
+      if (!b.causeEventOn) ctx.addIssue({ code: 'custom', path: ['causeEventOn'], message: bi('临时救助 needs the day it happened', '临时救助须填写事件发生日期') });
+      if (!b.cause) ctx.addIssue({ code: 'custom', path: ['cause'], message: bi('临时救助 needs its cause described', '临时救助须填写事由说明') });
       if (!b.requestedFen) ctx.addIssue({ code: 'custom', path: ['requestedFen'], message: bi('state the amount asked for', '请填写申请金额') });
     } else if (b.category) {
       ctx.addIssue({ code: 'custom', path: ['category'], message: bi('only 临时救助 has a category', '仅临时救助区分急难型、支出型') });
@@ -203,8 +208,10 @@ export const Case = CaseSummary.extend({
   beneficiaryPersonId: z.number().int().nullable(),
   jurisdictionName: z.string().nullable(),
   sourceRef: z.string().nullable(),
-  cause: z.string().nullable(),
-  causeKey: z.string().nullable(),
+  cause: z.string().nullable().describe('临时救助: the cause as described'),
+  causeKind: z.enum(CAUSE_KINDS).nullable(),
+  causeEventOn: z.string().nullable(),
+  causeReference: z.string().nullable(),
   paymentPeriod: z.enum(['monthly', 'once']).nullable(),
   peopleCovered: z.number().int().nullable(),
   promiseSigned: z.boolean(),
@@ -270,3 +277,5 @@ export const OpenedReview = z.object({
   differenceFen: z.number().int().nullable().describe('proposed − current'),
 });
 export const MaterialsList = z.object({ items: z.array(z.object({ program: Program, category: z.enum(CATEGORIES).nullable(), materials: z.array(Material) })) });
+
+export { CAUSE_KINDS, CAUSE_KIND_LABELS, type CauseKind } from '../policy/engine/cause-kinds.ts';

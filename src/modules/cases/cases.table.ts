@@ -40,9 +40,13 @@ export const assistanceCases = pgTable(
     sourceRef: text('source_ref'),
     // 临时救助: 'emergency' 急难型 | 'expenditure' 支出型.
     category: text('category'),
-    // 事由 as written, and its normalised key for 一事一救 (same cause, same household, not twice).
+    // 临时救助 事由: what happened (engine/cause-kinds.ts), when, an official reference if any
+    // (fire brigade, police, hospital), and the description as written. 一事一救 compares the
+    // first three (policy/rules/same-cause.ts), never the wording.
     cause: text('cause'),
-    causeKey: text('cause_key'),
+    causeKind: varchar('cause_kind', { length: 32 }),
+    causeEventOn: date('cause_event_on', { mode: 'string' }),
+    causeReference: text('cause_reference'),
     requestedFen: bigint('requested_fen', { mode: 'number' }),
     proposedFen: bigint('proposed_fen', { mode: 'number' }),
     approvedFen: bigint('approved_fen', { mode: 'number' }),

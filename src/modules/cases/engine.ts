@@ -3,7 +3,12 @@
 // Runs outside any transaction (it reads with the policy service's own connection).
 import type { DecisionView } from '../policy/policy.schema.ts';
 import type { ProgramId } from '../policy/engine/decision.ts';
-import { applicationsThisYear, helpedCauses, yearUsage } from './caps.store.ts';
+import { applicationsThisYear, earlierCauses, yearUsage } from './caps.store.ts';
+import { causeOf, type CaseCause } from './cause.ts';
+import { ymd } from '../policy/engine/dates.ts';
+import type { TemporaryCause } from '../policy/engine/facts.ts';
+
+const factsCause = (c: CaseCause): TemporaryCause => ({ kind: c.kind, eventOn: ymd(c.eventOn), reference: c.reference, description: c.description });
 import type { CaseRow } from './cases.store.ts';
 import type { Ctx } from './context.ts';
 import { subjectOf } from './steps.ts';
@@ -18,12 +23,13 @@ export async function decisionFor(ctx: Ctx, row: CaseRow, date: string): Promise
     const person = String(subject.personKey);
     temporary = {
       kind: (row.category ?? 'emergency') as 'emergency' | 'expenditure',
-      cause: row.causeKey ?? '',
+      // An old row the migration could not date stands as 'other' on its received date.
+      cause: factsCause(causeOf(row) ?? { kind: 'other', eventOn: row.receivedOn, reference: null, description: row.cause }),
       requestedFen: row.requestedFen ?? 0,
       approvedThisYearPersonFen: history.filter((h) => h.person === person).reduce((s, h) => s + h.amountFen, 0),
       approvedThisYearHouseholdFen: history.reduce((s, h) => s + h.amountFen, 0),
       applicationsThisYear: await applicationsThisYear(ctx.db, subject, year),
-      previousCauses: await helpedCauses(ctx.db, subject),
+      previousCauses: (await earlierCauses(ctx.db, subject, true)).map(factsCause),
       exception: row.exceptionDecision !== null,
     };
   }

@@ -8,7 +8,8 @@ import type { Actor } from '../audit/audit.service.ts';
 import * as households from '../households/households.store.ts';
 import * as persons from '../persons/persons.store.ts';
 import { separateRegistration } from '../policy/rules/procedures.ts';
-import { lockSubject, sameCause } from './caps.store.ts';
+import { earlierCauses, lockSubject } from './caps.store.ts';
+import { sameCauseConflict, sameCauseIn } from './cause.ts';
 import * as store from './cases.store.ts';
 import type { CreateCaseBody } from './cases.schema.ts';
 import type { Caller, Ctx } from './context.ts';
@@ -22,11 +23,6 @@ const CASE_NO_PREFIX: Record<CaseProgram, string> = { dibao: 'DB', tekun: 'TK', 
 /** 救助案件编号: program, year, county, the case id — e.g. LS-2025-140107-000042 (复核: LS-FH-…). */
 export function caseNumber(program: CaseProgram, kind: 'application' | 'review', date: string, code: string, id: number): string {
   return `${CASE_NO_PREFIX[program]}${kind === 'review' ? '-FH' : ''}-${date.slice(0, 4)}-${code.slice(0, 6)}-${String(id).padStart(6, '0')}`;
-}
-
-/** 事由 → a key for 一事一救: width-folded, lower case, without spaces and punctuation. */
-export function causeKeyOf(cause: string): string {
-  return cause.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
 }
 
 const fieldError = (field: string, en: string, zh: string): FieldProblem => ({ field, message: en, messageZh: zh });
@@ -74,21 +70,20 @@ export async function registerCase(ctx: Ctx, caller: Caller, body: CreateCaseBod
   if (unknown.length) throw validationFailed([fieldError('materialsReceived', `not on the ${program} list: ${unknown.join(', ')}`, `不在材料清单中：${unknown.join('、')}`)]);
   const materials = markReceived(checklist, body.materialsReceived);
   const separate = body.ties.length > 0 ? separateRegistration({ ties: body.ties }, p) : null;
-  const causeKey = program === 'temporary' ? causeKeyOf(body.causeKey ?? body.cause ?? '') : null;
+  const cause = program === 'temporary' && body.causeKind && body.causeEventOn
+    ? { kind: body.causeKind, eventOn: body.causeEventOn, reference: body.causeReference ?? null, description: body.cause ?? null }
+    : null;
+  if (cause && cause.eventOn > receivedOn) throw validationFailed([fieldError('causeEventOn', 'cannot be after the application was received', '不能晚于受理日期')]);
   const overallDueOn = overallDue(ctx.cal, receivedOn, p, false);
   const notice = materialsNotice(materials, body);
 
   return ctx.db.transaction(async (tx) => {
     const subject = subjectOf({ id: 0, householdId, beneficiaryPersonId: beneficiaryId, applicantPersonId: body.applicantPersonId });
-    if (program === 'temporary' && causeKey) {
+    if (cause) {
       // Serialise with other applications of the household, then look for the same cause.
       await lockSubject(tx, subject);
-      const other = await sameCause(tx, subject, causeKey, false);
-      if (other) {
-        throw new AppError('conflict', `The household already applied for this cause (${body.cause}): case ${other.caseNo}. The same cause is helped once (一事一救)`, `该户已因同一事由（${body.cause}）申请临时救助（案件 ${other.caseNo}），同一事由不得重复申请（一事一救）`, [
-          fieldError('cause', `same cause as case ${other.caseNo}`, `与案件 ${other.caseNo} 事由相同`),
-        ]);
-      }
+      const same = sameCauseIn(cause, await earlierCauses(tx, subject, false), p);
+      if (same) throw sameCauseConflict(same, p, 'intake');
     }
     const id = await store.reserveId(tx);
     await store.insertCase(tx, {
@@ -96,7 +91,7 @@ export async function registerCase(ctx: Ctx, caller: Caller, body: CreateCaseBod
       caseNo: caseNumber(program, 'application', receivedOn, jurisdictionCode, id),
       program, kind: 'application', procedure, state: 'accepted',
       householdId, applicantPersonId: body.applicantPersonId, beneficiaryPersonId: beneficiaryId, jurisdictionCode,
-      channel: body.channel, sourceRef: body.sourceRef ?? null, category, cause: body.cause ?? null, causeKey,
+      channel: body.channel, sourceRef: body.sourceRef ?? null, category, cause: program === 'temporary' ? (body.cause ?? null) : null, causeKind: cause?.kind ?? null, causeEventOn: cause?.eventOn ?? null, causeReference: cause?.reference ?? null,
       requestedFen: body.requestedFen ?? null, paymentPeriod: paymentPeriodOf(program), peopleCovered: body.peopleCovered ?? null,
       promiseSigned: body.promiseSigned, dataCheckAuthorised: body.dataCheckAuthorised, materials,
       separatelyRegistered: separate?.separateRegistration ?? false, separateNote: separate?.separateRegistration ? separate.reason.zh : null,

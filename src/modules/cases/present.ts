@@ -1,5 +1,6 @@
 // Case rows → the API's shapes: labels, the due date and overdue flag as of today, the one-time
 // notice of missing materials, and the actions the caller may take now.
+import type { CauseKind } from '../policy/engine/cause-kinds.ts';
 import type { DecisionView } from '../policy/policy.schema.ts';
 import type { Case, CaseSummary } from './cases.schema.ts';
 import type { AttachmentRow, CaseListRow, CaseRow, EventRow, VisitRow } from './cases.store.ts';
@@ -74,7 +75,9 @@ export function detailOf(r: CaseRow, parts: DetailParts, roles: readonly string[
     jurisdictionName: parts.jurisdictionName,
     sourceRef: r.sourceRef,
     cause: r.cause,
-    causeKey: r.causeKey,
+    causeKind: r.causeKind as CauseKind | null,
+    causeEventOn: r.causeEventOn,
+    causeReference: r.causeReference,
     paymentPeriod: r.paymentPeriod as Case['paymentPeriod'],
     peopleCovered: r.peopleCovered,
     promiseSigned: r.promiseSigned,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { rateLimitedError } from '../../platform/http/rate-limit.ts';
 import type { RouteModule } from '../../app/types.ts';
-import { AppError } from '../../platform/errors.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { policyPermissions as can } from './policy.policy.ts';
@@ -50,8 +50,7 @@ export const policyRoutes: RouteModule = (app, { services, config }) => {
       rateLimit: {
         max: config.selfCheckPerMinute,
         timeWindow: 60_000,
-        errorResponseBuilder: (_req: unknown, ctx: { after: string }) =>
-          new AppError('rate_limited', `Too many checks; retry in ${ctx.after}`, `测算过于频繁，请 ${ctx.after} 后再试`),
+        errorResponseBuilder: rateLimitedError({ en: 'checks', zh: '测算' }),
       },
     },
     schema: { tags, summary: 'Self-check: which programs might I qualify for? (anonymous, nothing stored) / 我能申请什么', body: SelfCheckBody, response: { 200: SelfCheckResponse, 400: ApiErrorBody, 429: ApiErrorBody } },

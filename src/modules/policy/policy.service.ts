@@ -3,6 +3,7 @@
 // self-check, and screening results. The engine under engine/ stays pure.
 import type { Db } from '../../platform/db/client.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
+import { isSystemAdmin, onlySystemAdmin } from '../../platform/authz.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { isWithin } from '../../lib/division-code.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
@@ -28,7 +29,7 @@ type NewEntry = z.output<typeof NewParameterEntry>;
 type SelfCheck = z.output<typeof SelfCheckBody>;
 type ResultsQuery = z.output<typeof ScreeningResultsQuery>;
 
-type Caller = { scope: string };
+type Caller = { scope: string; roles: readonly string[] };
 const NATIONAL = { zh: '全国', en: 'national' };
 
 export type PolicyService = ReturnType<typeof createPolicyService>;
@@ -134,8 +135,10 @@ export function createPolicyService(deps: { db: Db; audit: AuditService; now?: (
 
     async addParameter(caller: Caller, actor: Actor, body: NewEntry) {
       if (!isParameterKey(body.key)) throw validationFailed([{ field: 'key', message: `unknown parameter ${body.key}`, messageZh: `未知参数 ${body.key}` }]);
-      // A caller sets values for their own area and below; only a national scope sets national values.
-      if (!isWithin(body.jurisdiction, caller.scope) && !(caller.scope === '' && body.jurisdiction === '')) {
+      // A caller sets values for their own area and below; national values apply to every area,
+      // so only an administrator of the whole system sets them.
+      if (body.jurisdiction === '' && !isSystemAdmin(caller)) throw onlySystemAdmin('set national parameter values', '设置全国参数值');
+      if (!isWithin(body.jurisdiction, caller.scope)) {
         throw new AppError('forbidden', 'You can set parameters only inside your own area', '只能设置本辖区及下级区划的参数');
       }
       if (body.jurisdiction !== '' && !(await places.exists(db, body.jurisdiction))) {

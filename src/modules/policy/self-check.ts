@@ -46,7 +46,8 @@ export function selfCheckFacts(body: z.output<typeof SelfCheckBody>, date: strin
   if (body.emergency !== 'none' || costsFen > 0) {
     facts.temporary = {
       kind: body.emergency !== 'none' ? 'emergency' : 'expenditure',
-      cause: body.emergency !== 'none' ? body.emergency : 'medical_or_education',
+      // Nothing is compared (no earlier causes): the kind only names the cause in the explanation.
+      cause: { kind: body.emergency === 'none' ? 'medical' : body.emergency === 'other_accident' ? 'accidental_injury' : body.emergency, eventOn: today },
       requestedFen: Math.max(costsFen, 1),
       approvedThisYearPersonFen: 0,
       approvedThisYearHouseholdFen: 0,

@@ -59,9 +59,9 @@ export async function listRules(db: DbOrTx, scope: string): Promise<RouteRow[]> 
   return (await selectRoutes(db).where(where).orderBy(asc(routes.jurisdictionCode), asc(routes.categoryCode), asc(routes.id))).map(flatten);
 }
 
-/** A rule one may change: inside one's area (everywhere-rules only for the whole system). */
+/** A rule one may see: inside one's area, or for everywhere (whose change the service keeps to the whole system's admin). */
 export async function findRuleInScope(db: DbOrTx, id: number, scope: string): Promise<RouteRow | undefined> {
-  const where = scope === '' ? eq(routes.id, id) : and(eq(routes.id, id), withinScope(routes.jurisdictionCode, scope));
+  const where = scope === '' ? eq(routes.id, id) : and(eq(routes.id, id), or(isNull(routes.jurisdictionCode), withinScope(routes.jurisdictionCode, scope)));
   const [row] = await selectRoutes(db).where(where);
   return row && flatten(row);
 }

@@ -3,6 +3,7 @@
 // api_key: one of our API tokens whose role may record requests; GET works without one (public
 // view) or with one (full view of the token's area). Form-encoded and JSON bodies. Errors are
 // GeoReport's [{ code, description }].
+import { rateLimitedError } from '../../platform/http/rate-limit.ts';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types.ts';
@@ -115,7 +116,7 @@ export function open311Routes(deps: AppDeps) {
       timeWindow: 60_000,
       hook: 'preHandler' as const,
       allowList: (request: FastifyRequest) => keyOf(request) !== undefined,
-      errorResponseBuilder: (_req: unknown, ctx: { after: string }) => new AppError('rate_limited', `Too many requests; retry in ${ctx.after}`, `请求过于频繁，请 ${ctx.after} 后再试`),
+      errorResponseBuilder: rateLimitedError({ en: 'requests', zh: '请求' }),
     };
     const cfg = { public: true, rateLimit };
 

@@ -13,5 +13,6 @@ export const requestPermissions = definePolicy('requests', {
   // The phone the caller left with the request; a registered person's own phone needs persons.reveal too.
   reveal: { roles: STAFF, zh: '查看诉求人留下的完整电话（记录审计）', en: 'reveal the phone a caller left (audited)' },
   routing: { roles: ['admin', 'county_approver'], zh: '设置诉求分派规则', en: 'set routing rules' },
-  categories: { roles: ['admin'], zh: '设置诉求类别与办理时限', en: 'set categories and time limits' },
+  // Categories have no jurisdiction: one list for every area, so only the whole system's admin.
+  categories: { roles: ['admin'], wholeSystem: true, zh: '设置诉求类别与办理时限', en: 'set categories and time limits' },
 });

@@ -1,9 +1,9 @@
 // Thin routes for help requests: authenticate → permission → validate → service → present. The
 // public routes (submit and track, no login) are rate-limited per client address.
+import { rateLimitedError } from '../../platform/http/rate-limit.ts';
 import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/types.ts';
 import type { RouteModule } from '../../app/types.ts';
-import { AppError } from '../../platform/errors.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { requestPermissions as can } from './requests.policy.ts';
@@ -119,7 +119,7 @@ function registerRoutes(app: ZodApp, { services, config }: Parameters<RouteModul
     async () => requests.categories());
 
   app.put('/request-categories/:code', { ...p(can.categories), schema: { tags, summary: 'Create or change a category (new limits apply to new requests) / 设置诉求类别', params: CategoryParams, body: CategoryBody, response: { 200: Category, ...errors } } },
-    async (request) => requests.saveCategory(request.params.code, request.body, actorOf(request)));
+    async (request) => requests.saveCategory(callerOf(request), request.params.code, request.body, actorOf(request)));
 
   app.get('/request-routes', { ...p(can.read), schema: { tags, summary: 'Routing rules in your area (the most specific place wins) / 诉求分派规则', response: { 200: RoutingRuleList, ...errors } } },
     async (request) => requests.rules(callerOf(request)));
@@ -139,7 +139,7 @@ function registerRoutes(app: ZodApp, { services, config }: Parameters<RouteModul
     rateLimit: {
       max: config.publicRequestPerMinute,
       timeWindow: 60_000,
-      errorResponseBuilder: (_req: unknown, ctx: { after: string }) => new AppError('rate_limited', `Too many ${what}; retry in ${ctx.after}`, `${whatZh}过于频繁，请 ${ctx.after} 后再试`),
+      errorResponseBuilder: rateLimitedError({ en: what, zh: whatZh }),
     },
   });
   const publicTags = ['requests (public)'];

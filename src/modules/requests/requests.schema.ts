@@ -1,6 +1,7 @@
 // Contracts of help requests (急难愁盼): intake from every channel, routing, the handling steps,
 // resident council meetings, categories and routing rules, and the public face. Browser-safe
 // (zod only): the web imports these. Instants are ISO strings; phones come back masked.
+import { CAUSE_KINDS } from '../policy/engine/cause-kinds.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { PersonName, personName } from '../../lib/person-name.schema.ts';
@@ -102,7 +103,10 @@ export const OpenCaseBody = z.object({
   householdId: Id.optional(),
   beneficiaryPersonId: Id.optional(),
   category: z.enum(['emergency', 'expenditure']).optional().describe('临时救助: 急难型 / 支出型'),
-  cause: z.string().trim().min(2).max(200).optional(),
+  causeKind: z.enum(CAUSE_KINDS).optional().describe('临时救助: what happened'),
+  causeEventOn: z.iso.date().optional().describe('临时救助: the day it happened'),
+  causeReference: z.string().trim().min(2).max(60).optional().describe('临时救助: an official reference of the event'),
+  cause: z.string().trim().min(2).max(200).optional().describe('临时救助: the cause as described'),
   requestedFen: z.number().int().min(0).max(1e12).optional(),
 });
 export type OpenCaseBody = z.output<typeof OpenCaseBody>;

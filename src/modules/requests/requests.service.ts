@@ -71,7 +71,7 @@ export function createRequestsService(deps: RequestsDeps) {
 
     // ── settings ──
     categories: async (activeOnly = false) => ({ items: await settings.listCategories(ctx, activeOnly) }),
-    saveCategory: (code: string, body: CategoryBody, actor: Actor) => settings.saveCategory(ctx, code, body, actor),
+    saveCategory: (caller: Caller, code: string, body: CategoryBody, actor: Actor) => settings.saveCategory(ctx, caller, code, body, actor),
     rules: (caller: Caller) => settings.listRules(ctx, caller),
     saveRule: (caller: Caller, body: RoutingRuleBody, actor: Actor) => settings.saveRule(ctx, caller, body, actor),
     deleteRule: (caller: Caller, id: number, actor: Actor) => settings.deleteRule(ctx, caller, id, actor),

@@ -1,6 +1,8 @@
-// Categories with their time limits (administrators) and routing rules (administrators and
-// county approvers, for places inside their area). Every change is audited.
+// Categories with their time limits (administrators of the whole system: one list for every
+// area) and routing rules (administrators and county approvers, for places inside their area;
+// a rule for everywhere only by an administrator of the whole system). Every change is audited.
 import { isWithin } from '../../lib/division-code.ts';
+import { isSystemAdmin, onlySystemAdmin } from '../../platform/authz.ts';
 import { notFound, validationFailed } from '../../platform/errors.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { diffChanges } from '../audit/audit.service.ts';
@@ -27,7 +29,8 @@ export async function listCategories(ctx: Ctx, activeOnly = false): Promise<Cate
 }
 
 /** Create or change a category; new limits apply to requests registered from now on. */
-export async function saveCategory(ctx: Ctx, code: string, body: CategoryBody, actor: Actor): Promise<Category> {
+export async function saveCategory(ctx: Ctx, caller: Caller, code: string, body: CategoryBody, actor: Actor): Promise<Category> {
+  if (!isSystemAdmin(caller)) throw onlySystemAdmin('set categories and time limits', '设置诉求类别与办理时限');
   await ctx.ready();
   return ctx.db.transaction(async (tx) => {
     const { before, after } = await categories.upsertCategory(tx, { code, ...body, descriptionZh: body.descriptionZh ?? null }, ctx.now());
@@ -56,9 +59,10 @@ export async function listRules(ctx: Ctx, caller: Caller) {
 
 export async function saveRule(ctx: Ctx, caller: Caller, body: RoutingRuleBody, actor: Actor): Promise<RoutingRule> {
   await ctx.ready();
+  if (body.jurisdictionCode === null && !isSystemAdmin(caller)) throw onlySystemAdmin('set a routing rule for everywhere', '设置适用于全部地区的分派规则');
   const problems = [];
-  if (body.jurisdictionCode === null ? caller.scope !== '' : !isWithin(body.jurisdictionCode, caller.scope) || !(await store.placeExists(ctx.db, body.jurisdictionCode))) {
-    problems.push({ field: 'jurisdictionCode', message: 'must be a place inside your jurisdiction (everywhere: administrators of the whole system only)', messageZh: '须为本辖区内的区划（全部地区仅限全系统管理员）' });
+  if (body.jurisdictionCode !== null && (!isWithin(body.jurisdictionCode, caller.scope) || !(await store.placeExists(ctx.db, body.jurisdictionCode)))) {
+    problems.push({ field: 'jurisdictionCode', message: 'must be a place inside your jurisdiction', messageZh: '须为本辖区内的区划' });
   }
   if (body.categoryCode !== null && !(await categories.findCategory(ctx.db, body.categoryCode))) {
     problems.push({ field: 'categoryCode', message: `unknown category ${body.categoryCode}`, messageZh: `诉求类别不存在：${body.categoryCode}` });
@@ -75,6 +79,7 @@ export async function deleteRule(ctx: Ctx, caller: Caller, id: number, actor: Ac
   await ctx.db.transaction(async (tx) => {
     const rule = await categories.findRuleInScope(tx, id, caller.scope);
     if (!rule) throw notFound('Routing rule', '该分派规则');
+    if (rule.jurisdictionCode === null && !isSystemAdmin(caller)) throw onlySystemAdmin('remove a routing rule for everywhere', '删除适用于全部地区的分派规则');
     await categories.deleteRule(tx, id);
     await ctx.audit.record(tx, actor, { action: 'delete', entity: 'request_route', entityId: id, jurisdictionCode: rule.jurisdictionCode, changes: { rule: { before: presentRule(rule), after: null } } });
   });

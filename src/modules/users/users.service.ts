@@ -8,8 +8,9 @@ import { allPermissions } from '../../platform/authz.ts';
 import { isWithin } from '../../lib/division-code.ts';
 import { maskPhone } from '../../lib/masking.ts';
 import { hashPassword } from '../../lib/password.ts';
-import { assertPasswordPolicy, hashToken, type AuthService } from '../auth/auth.service.ts';
+import { hashToken, type AuthService } from '../auth/auth.service.ts';
 import * as authStore from '../auth/auth.store.ts';
+import { forgetAccount } from '../auth/throttle.store.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import { diffChanges, type Actor, type AuditService } from '../audit/audit.service.ts';
 import { ROLE_NAMES, type CreateUserBody, type RoleInfo, type SessionInfo, type UserSummary } from './users.schema.ts';
@@ -87,7 +88,7 @@ export function createUsersService(deps: Deps) {
 
     async create(caller: Caller, input: Omit<CreateUserBody, 'jurisdictionCode'> & { jurisdictionCode: string }, actor: Actor) {
       await assertAssignable(caller, input.jurisdictionCode);
-      assertPasswordPolicy(input.password, input.username, 'password');
+      deps.auth.assertPasswordPolicy(input.password, input.username, 'password');
       try {
         const id = await db.transaction(async (tx) => {
           const row = await deps.auth.createUser(
@@ -163,10 +164,11 @@ export function createUsersService(deps: Deps) {
 
     async resetPassword(caller: Caller, id: number, newPassword: string, actor: Actor): Promise<void> {
       const row = await getRow(caller, id);
-      assertPasswordPolicy(newPassword, row.username, 'newPassword');
+      deps.auth.assertPasswordPolicy(newPassword, row.username, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
         await authStore.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now() });
+        await forgetAccount(tx, row.username);
         await authStore.deleteUserSessions(tx, id);
         await audit.record(tx, actor, { action: 'password_reset', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
@@ -176,6 +178,7 @@ export function createUsersService(deps: Deps) {
       const row = await getRow(caller, id);
       await db.transaction(async (tx) => {
         await authStore.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+        await forgetAccount(tx, row.username); // slowed at no address any more
         await audit.record(tx, actor, { action: 'unlock', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
     },

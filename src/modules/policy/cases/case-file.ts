@@ -19,7 +19,7 @@ import { isRuleName, RULES, type RuleName, type RuleOutput } from '../rules/inde
 
 export const CASES_DIR = import.meta.dirname;
 
-const DATE_KEYS = new Set(['birth', 'clergyApartSince', 'since', 'separationDate']);
+const DATE_KEYS = new Set(['birth', 'clergyApartSince', 'since', 'separationDate', 'eventOn']);
 const MONEY = /^(\d+)(?:\.(\d{1,2}))?元$/;
 
 /** '972元' → 97200, '1278.4元' → 127840; numbers pass through as 分. */

@@ -46,6 +46,9 @@ export type IncomeFact = {
   memberIndex?: number;
 };
 
+/** A 临时救助 cause: its kind (engine/cause-kinds.ts), the event date, an optional official reference and the description as written. */
+export type TemporaryCause = { kind: string; eventOn: Ymd; reference?: string | null; description?: string | null };
+
 export type HouseholdFacts = {
   /** Where the household's 低保 is decided (a county or finer code). */
   jurisdictionCode: string;
@@ -106,12 +109,14 @@ export type HouseholdFacts = {
   /** 临时救助: this application and the year's history. */
   temporary?: {
     kind: 'emergency' | 'expenditure';
-    cause: string;
+    /** What happened (a CAUSE_KINDS kind), when, and any official reference: 一事一救 compares these. */
+    cause: TemporaryCause;
     requestedFen: number;
     approvedThisYearPersonFen: number;
     approvedThisYearHouseholdFen: number;
     applicationsThisYear: number;
-    previousCauses: string[];
+    /** The causes this household (or person) was already helped for. */
+    previousCauses: TemporaryCause[];
     /** 一事一议: a documented county decision to exceed the cap or repeat a cause. */
     exception?: boolean;
   };

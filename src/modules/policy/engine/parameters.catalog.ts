@@ -73,6 +73,8 @@ export const PARAMETERS = {
   'linshi.yearly_cap_household_fen': def('fen', '每户每年累计上限（0 表示不设）', 'Yearly cap per household (0 = none)', { unit: '元' }),
   'linshi.applications_per_year': def('int', '每年申请次数上限（0 表示不设）', 'Applications a year (0 = no limit)', { unit: '次' }),
   'linshi.reserve_fund_fen': def('fen', '乡镇临时救助备用金', 'Township reserve fund', { unit: '元/年' }),
+  // 一事一救: two events of one kind at most this many days apart are one cause (rules/same-cause.ts).
+  'linshi.same_cause_window_days': def('int', '一事一救同类事由时间窗口', 'same-cause window', { unit: '天' }),
 
   // 事实无人抚养儿童
   'fcu.orphan_standard.dispersed': def('fen', '散居孤儿基本生活保障标准', 'Orphan allowance, living dispersed', { unit: '元/人/月' }),

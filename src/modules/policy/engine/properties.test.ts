@@ -151,12 +151,12 @@ function householdArb(opts: HouseholdOptions): fc.Arbitrary<HouseholdFacts> {
 
 const temporaryArb = fc.record({
   kind: fc.constantFrom<'emergency' | 'expenditure'>('emergency', 'expenditure'),
-  cause: fc.constantFrom('fire', 'traffic_accident', 'sudden_illness', 'medical', 'education'),
+  cause: fc.record({ kind: fc.constantFrom('fire', 'traffic_accident', 'sudden_illness', 'medical', 'education'), eventOn: fc.integer({ min: 1, max: 28 }).map((d) => 20230500 + d) }),
   requestedFen: fc.integer({ min: 0, max: 3_000_000 }),
   approvedThisYearPersonFen: fc.integer({ min: 0, max: 1_500_000 }),
   approvedThisYearHouseholdFen: fc.integer({ min: 0, max: 2_500_000 }),
   applicationsThisYear: fc.integer({ min: 0, max: 4 }),
-  previousCauses: fc.subarray(['fire', 'traffic_accident', 'sudden_illness', 'medical', 'education']),
+  previousCauses: fc.array(fc.record({ kind: fc.constantFrom('fire', 'traffic_accident', 'sudden_illness', 'medical', 'education', 'other'), eventOn: fc.integer({ min: 1, max: 28 }).map((d) => 20230400 + d) }), { maxLength: 4 }),
   exception: fc.option(fc.boolean(), { nil: undefined }),
 }).map((r) => {
   const t: NonNullable<HouseholdFacts['temporary']> = { ...r, exception: undefined };

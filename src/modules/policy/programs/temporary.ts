@@ -12,6 +12,23 @@ import { applyBp } from '../engine/money.ts';
 import type { ParameterKey, ParameterValues } from '../engine/parameters.catalog.ts';
 import type { Program } from '../engine/program.ts';
 import { dibaoFigures } from './dibao.ts';
+import { ymdToIso } from '../engine/dates.ts';
+import type { TemporaryCause } from '../engine/facts.ts';
+import { CAUSE_KIND_LABELS, isCauseKind } from '../engine/cause-kinds.ts';
+import { findSameCause, type SameBy } from '../rules/same-cause.ts';
+
+/** "火灾，2023-05-20" — the cause as people read it (kind and event date, not the wording). */
+function causeText(c: TemporaryCause): { zh: string; en: string } {
+  const label = isCauseKind(c.kind) ? CAUSE_KIND_LABELS[c.kind] : { zh: c.kind, en: c.kind };
+  const on = ymdToIso(c.eventOn);
+  return { zh: `${label.zh}，${on}`, en: `${label.en.toLowerCase()} on ${on}` };
+}
+
+const SAME_BY: Record<SameBy, { zh: (days: number) => string; en: (days: number) => string }> = {
+  reference: { zh: () => '事件编号相同', en: () => 'the same incident reference' },
+  kind_and_date: { zh: (d) => `同类事由，事件日期相隔不超过 ${d} 天`, en: (d) => `the same kind, event dates at most ${d} days apart` },
+  description: { zh: () => '事由说明相同', en: () => 'the same description' },
+};
 
 const BASIS = '《社会救助暂行办法》第四十七至四十九条；《国务院关于全面建立临时救助制度的通知》（国发〔2014〕47号）';
 
@@ -78,7 +95,7 @@ export const temporary: Program = {
   applyAt: { zh: '户籍或居住证所在地乡镇人民政府（街道办事处）；其他人员到县级救助管理机构', en: 'the township government or street office of the hukou or residence permit; others at the county rescue-management agency' },
   parameters: [
     'linshi.case_cap_fen', 'linshi.case_cap_months', 'linshi.township_limit_fen', 'linshi.township_limit_months',
-    'linshi.yearly_cap_person_fen', 'linshi.yearly_cap_household_fen', 'linshi.applications_per_year',
+    'linshi.yearly_cap_person_fen', 'linshi.yearly_cap_household_fen', 'linshi.applications_per_year', 'linshi.same_cause_window_days',
   ],
 
   evaluate(f, ctx): Decision {
@@ -108,17 +125,23 @@ export const temporary: Program = {
       return decision('temporary', 'ineligible', { period: 'once', trace: t?.conditions ?? null });
     }
 
-    // 一事一救: the same cause is helped once, unless the county recorded an exception (一事一议).
+    // 一事一救: the same cause (same reference, or same kind within the window) is helped once,
+    // unless the county recorded an exception (一事一议).
     const exception = tmp.exception === true;
-    const repeat = tmp.previousCauses.includes(tmp.cause);
+    const windowDays = p['linshi.same_cause_window_days'] ?? 0;
+    const asRule = (c: TemporaryCause) => ({ ...c, eventOn: ymdToIso(c.eventOn) });
+    const same = findSameCause(asRule(tmp.cause), tmp.previousCauses.map(asRule), windowDays);
+    const repeat = same !== null;
+    const what = causeText(tmp.cause);
+    const params: ParameterKey[] = ['linshi.same_cause_window_days'];
     if (repeat && !exception) {
-      if (t) t.check('temporary.cause', false, { zh: `已因同一事由（${tmp.cause}）获得过临时救助，不得重复申请（一事一救）`, en: `Already helped for the same cause (${tmp.cause}): no second application` }, { cause: tmp.cause, exception: false }, [], '民发〔2018〕23号');
+      if (t) t.check('temporary.cause', false, { zh: `已因同一事由（${what.zh}，${SAME_BY[same.by].zh(windowDays)}）获得过临时救助，不得重复申请（一事一救）`, en: `Already helped for the same cause (${what.en}; ${SAME_BY[same.by].en(windowDays)}): no second application` }, { kind: tmp.cause.kind, eventOn: tmp.cause.eventOn, by: same.by, exception: false }, params, '民发〔2018〕23号');
       return decision('temporary', 'ineligible', { category: 'same_cause', period: 'once', trace: t?.conditions ?? null });
     }
     if (t) t.check('temporary.cause', true, repeat
-      ? { zh: `同一事由（${tmp.cause}）再次申请，县级已按一事一议作出决定`, en: `Same cause (${tmp.cause}) again, allowed by a recorded county decision (case-by-case exception)` }
-      : { zh: `此前未因该事由（${tmp.cause}）获得临时救助`, en: `Not helped before for this cause (${tmp.cause})` },
-    { cause: tmp.cause, exception }, [], '民发〔2018〕23号');
+      ? { zh: `同一事由（${what.zh}）再次申请，县级已按一事一议作出决定`, en: `Same cause (${what.en}) again, allowed by a recorded county decision (case-by-case exception)` }
+      : { zh: `此前未因该事由（${what.zh}）获得临时救助`, en: `Not helped before for this cause (${what.en})` },
+    { kind: tmp.cause.kind, eventOn: tmp.cause.eventOn, exception }, params, '民发〔2018〕23号');
 
     const maxApplications = p['linshi.applications_per_year'] ?? 0;
     if (maxApplications > 0) {
@@ -159,7 +182,7 @@ export const temporary: Program = {
         if (fig.property === false) return decision('temporary', 'ineligible', { period: 'once', trace: t?.conditions ?? null });
       }
     } else if (t) {
-      t.check('temporary.kind', true, { zh: `急难型（${tmp.cause}）：不审查家庭收入，可先行救助`, en: `Emergency (${tmp.cause}): no income test; may be helped at once` }, { kind: tmp.kind }, [], '国发〔2014〕47号');
+      t.check('temporary.kind', true, { zh: `急难型（${what.zh}）：不审查家庭收入，可先行救助`, en: `Emergency (${what.en}): no income test; may be helped at once` }, { kind: tmp.kind }, [], '国发〔2014〕47号');
     }
 
     // Yearly caps (lifted by 一事一议).

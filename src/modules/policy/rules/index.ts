@@ -9,6 +9,7 @@ import {
   mayPayBeforeApproval, monthAfter, paymentMonths, publicityAfterObjection, publicJobTerm, rescueIdentityDeadlines, rescueStayCheck,
   reviewIntervalMonths, separateRegistration, temporaryCaps,
 } from './procedures.ts';
+import { findSameCause } from './same-cause.ts';
 
 export type RuleOutput = Record<string, unknown>;
 export type Rule = (input: unknown, p: ParameterValues) => RuleOutput;
@@ -19,6 +20,7 @@ const fen = z.number().int().min(0);
 const count = z.number().int().min(0);
 const approval = z.strictObject({ person: z.string().min(1), amountFen: fen });
 const request = z.strictObject({ person: z.string().min(1), requestedFen: fen, exception: z.boolean().optional() });
+const cause = z.strictObject({ kind: z.string().min(1), eventOn: date, reference: z.string().optional(), description: z.string().optional() });
 
 function rule<S extends z.ZodType>(name: string, schema: S, run: (input: z.infer<S>, p: ParameterValues) => RuleOutput): Rule {
   return (input, p) => {
@@ -77,6 +79,14 @@ export const RULES = {
       return { amounts: grants.map((g) => g.amountFen), householdTotalFen: before + grants.reduce((s, g) => s + g.amountFen, 0), grants };
     }),
 
+  /** 一事一救 by what the cause is: the first earlier cause that is the same one, and why (linshi.same_cause_window_days). */
+  sameCause: rule('sameCause',
+    z.strictObject({ cause: cause, earlier: z.array(cause) }),
+    (x, p) => {
+      const found = findSameCause(x.cause, x.earlier, p['linshi.same_cause_window_days'] ?? 0);
+      return found ? { same: true, by: found.by, index: x.earlier.indexOf(found.match) } : { same: false, by: null, index: null };
+    }),
+
   /** Edge 25. */
   publicJobTerm: rule('publicJobTerm',
     z.strictObject({ age: count, retirementAge: count, placementsSoFar: count, start: date }),
@@ -98,3 +108,4 @@ export function isRuleName(name: string): name is RuleName {
 }
 
 export * from './procedures.ts';
+export * from './same-cause.ts';

@@ -372,7 +372,7 @@ export function temporaryCaps(p: ParameterValues): TemporaryLimits {
   return temporaryLimits({
     jurisdictionCode: '',
     members: [],
-    temporary: { kind: 'emergency', cause: '', requestedFen: 0, approvedThisYearPersonFen: 0, approvedThisYearHouseholdFen: 0, applicationsThisYear: 0, previousCauses: [] },
+    temporary: { kind: 'emergency', cause: { kind: 'other', eventOn: 19000101 }, requestedFen: 0, approvedThisYearPersonFen: 0, approvedThisYearHouseholdFen: 0, applicationsThisYear: 0, previousCauses: [] },
   }, p);
 }
 

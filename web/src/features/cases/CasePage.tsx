@@ -15,7 +15,7 @@ import { AttachmentsSection } from './AttachmentsSection.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import { CaseSteps, CaseTimeline } from './CaseProgress.tsx';
 import { DueInfo, ProgramTag, StateTag } from './CaseTags.tsx';
-import { categoryLabel, channelLabel, OPEN_STATES, procedureLabel } from './labels.ts';
+import { categoryLabel, causeKindLabel, channelLabel, OPEN_STATES, procedureLabel } from './labels.ts';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { VisitsSection } from './VisitsSection.tsx';
 
@@ -23,7 +23,7 @@ const money = (fen: number | null, unit: string) => (fen === null ? '—' : `${f
 
 /** What the case is about: who, where, how it came in, the amounts, the deadlines. */
 function CaseFacts({ c }: { c: CaseDetail }) {
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const phone = Grid.useBreakpoint().md !== true;
   const unit = c.paymentPeriod === 'monthly' ? t('case.unit.monthly') : t('finance.unit');
   const items = [
@@ -49,6 +49,7 @@ function CaseFacts({ c }: { c: CaseDetail }) {
     { key: 'receivedOn', label: t('case.receivedOn'), children: c.receivedOn },
     { key: 'procedure', label: t('case.procedure'), children: procedureLabel(c.procedure, t) },
     ...(c.category ? [{ key: 'category', label: t('case.category'), children: categoryLabel(c.category, t) }] : []),
+    ...(c.causeKind ? [{ key: 'causeKind', label: t('case.causeKind'), children: [causeKindLabel(c.causeKind, lang), c.causeEventOn, c.causeReference].filter(Boolean).join(' · ') }] : []),
     ...(c.cause ? [{ key: 'cause', label: t('case.cause'), children: c.cause }] : []),
     { key: 'requested', label: t('case.requested'), children: money(c.requestedFen, unit) },
     { key: 'proposed', label: t('case.proposed'), children: money(c.proposedFen, unit) },

@@ -13,7 +13,7 @@ import { usePerson } from '../persons/api.ts';
 import { PersonSelect } from '../persons/PersonSelect.tsx';
 import { inLang } from '../policy/labels.ts';
 import { useCreateCase, useMaterialsList, type CaseProgram } from './api.ts';
-import { CATEGORIES, categoryLabel, CHANNELS, channelLabel, PROGRAMS, programLabel, type Category, type Channel } from './labels.ts';
+import { CATEGORIES, categoryLabel, CAUSE_KINDS, causeKindLabel, CHANNELS, channelLabel, PROGRAMS, programLabel, type Category, type CauseKind, type Channel } from './labels.ts';
 
 const TIE_ROLES = ['case_worker', 'committee_member'] as const;
 const TIE_RELATIONS = ['self', 'spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild', 'other'] as const;
@@ -25,6 +25,9 @@ interface Values {
   channel: Channel;
   sourceRef?: string;
   category?: Category;
+  causeKind?: CauseKind;
+  causeEventOn?: DayValue;
+  causeReference?: string;
   cause?: string;
   /** 元 as typed; sent as 分. */
   requestedFen?: string;
@@ -36,7 +39,7 @@ interface Values {
   ties: { role: (typeof TIE_ROLES)[number]; relation: (typeof TIE_RELATIONS)[number] }[];
 }
 
-const FIELDS = ['applicantPersonId', 'beneficiaryPersonId', 'householdId', 'program', 'channel', 'sourceRef', 'category', 'cause', 'requestedFen', 'peopleCovered', 'receivedOn', 'materialsReceived', 'promiseSigned', 'dataCheckAuthorised', 'ties'];
+const FIELDS = ['applicantPersonId', 'beneficiaryPersonId', 'householdId', 'program', 'channel', 'sourceRef', 'category', 'causeKind', 'causeEventOn', 'causeReference', 'cause', 'requestedFen', 'peopleCovered', 'receivedOn', 'materialsReceived', 'promiseSigned', 'dataCheckAuthorised', 'ties'];
 
 /** The chosen person as the registry knows them, with their household. */
 function PersonCard({ id }: { id: number | undefined }) {
@@ -113,6 +116,9 @@ export function NewCasePage() {
         channel: v.channel,
         sourceRef: v.sourceRef?.trim() || undefined,
         category: temporary ? v.category : undefined,
+        causeKind: temporary ? v.causeKind : undefined,
+        causeEventOn: temporary && v.causeEventOn ? dateOf(v.causeEventOn) : undefined,
+        causeReference: temporary ? v.causeReference?.trim() || undefined : undefined,
         cause: temporary ? v.cause?.trim() || undefined : undefined,
         requestedFen: v.requestedFen?.trim() ? parseYuan(v.requestedFen) : undefined,
         peopleCovered: v.peopleCovered ?? undefined,
@@ -191,7 +197,23 @@ export function NewCasePage() {
               <Form.Item name="category" label={t('case.category')} extra={t('case.new.categoryHint')} rules={[{ required: true, message: t('case.new.categoryRequired') }]}>
                 <Radio.Group optionType="button" buttonStyle="solid" options={CATEGORIES.map((c) => ({ value: c, label: categoryLabel(c, t) }))} />
               </Form.Item>
-              <Form.Item name="cause" label={t('case.cause')} extra={t('case.new.causeHint')} rules={[{ required: true, whitespace: true, message: t('case.new.causeRequired') }, { min: 2, message: t('case.new.causeRequired') }]}>
+              <Typography.Paragraph type="secondary">{t('case.new.causeHint')}</Typography.Paragraph>
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <Form.Item name="causeKind" label={t('case.causeKind')} rules={[{ required: true, message: t('case.new.causeKindRequired') }]}>
+                    <Select showSearch optionFilterProp="label" options={CAUSE_KINDS.map((k) => ({ value: k, label: causeKindLabel(k, lang) }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <Form.Item name="causeEventOn" label={t('case.causeEventOn')} rules={[{ required: true, message: t('case.new.causeEventOnRequired') }]}>
+                    <DatePicker format={DATE_FORMAT} disabledDate={isFutureDay} inputReadOnly style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              </Row>
+              <Form.Item name="causeReference" label={t('case.causeReference')} extra={t('case.new.causeReferenceHint')}>
+                <Input maxLength={60} />
+              </Form.Item>
+              <Form.Item name="cause" label={t('case.cause')} rules={[{ required: true, whitespace: true, message: t('case.new.causeRequired') }, { min: 2, message: t('case.new.causeRequired') }]}>
                 <Input maxLength={200} placeholder={t('case.new.causePlaceholder')} />
               </Form.Item>
             </>

@@ -3,15 +3,18 @@
 import {
   ATTACHMENT_KINDS,
   CATEGORIES,
+  CAUSE_KINDS,
+  CAUSE_KIND_LABELS,
   CHANNELS,
   VISIT_KINDS,
+  type CauseKind,
 } from '../../../../src/modules/cases/cases.schema.ts';
 import { OPEN_STATES, PROGRAMS, STATES } from '../../../../src/modules/cases/workflow/states.ts';
 import { isMessageKey, type Translate } from '../../i18n/index.ts';
 import { todayLocal } from '../../lib/dates.ts';
 import type { CaseProgram, CaseState, Procedure } from './api.ts';
 
-export { ATTACHMENT_KINDS, CATEGORIES, CHANNELS, OPEN_STATES, PROGRAMS, STATES, VISIT_KINDS };
+export { ATTACHMENT_KINDS, CATEGORIES, CAUSE_KINDS, CHANNELS, OPEN_STATES, PROGRAMS, STATES, VISIT_KINDS, type CauseKind };
 export type Channel = (typeof CHANNELS)[number];
 export type Category = (typeof CATEGORIES)[number];
 export type VisitKind = (typeof VISIT_KINDS)[number];
@@ -25,6 +28,8 @@ export const categoryLabel = (c: Category, t: Translate) => t(`case.category.${c
 export const visitKindLabel = (k: VisitKind, t: Translate) => t(`case.visitKind.${k}`);
 export const attachmentKindLabel = (k: AttachmentKind, t: Translate) => t(`case.attachmentKind.${k}`);
 export const overdueReasonLabel = (r: OverdueReason, t: Translate) => t(`case.overdueReason.${r}`);
+/** 火灾 / Fire: the catalogue carries both languages. */
+export const causeKindLabel = (k: CauseKind, lang: 'zh' | 'en') => CAUSE_KIND_LABELS[k][lang];
 
 /** Timeline event names; an action added on the server later shows as its code. */
 export function eventLabel(action: string, t: Translate): string {

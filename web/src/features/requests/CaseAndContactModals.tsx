@@ -1,12 +1,14 @@
 // Calling a resident back (the full phone, with a reason, audited) and opening a social-assistance
 // case from a request (主动发现).
-import { Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { applyFieldErrors, useShowError } from '../../api/errors.ts';
 import { RevealModal } from '../../components/RevealModal.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { useOpenCase, useRevealContact } from './api.ts';
+import { DATE_FORMAT, dateOf, isFutureDay, type DayValue } from '../../lib/dates.ts';
+import { CAUSE_KINDS, causeKindLabel, type CauseKind } from '../cases/labels.ts';
 
 export function RevealContactModal({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useI18n();
@@ -32,7 +34,7 @@ export function RevealContactModal({ id, onClose }: { id: number; onClose: () =>
   );
 }
 
-type CaseValues = { program: 'dibao' | 'tekun' | 'temporary' | 'fcu'; category?: 'emergency' | 'expenditure'; cause?: string; requestedYuan?: number };
+type CaseValues = { program: 'dibao' | 'tekun' | 'temporary' | 'fcu'; category?: 'emergency' | 'expenditure'; causeKind?: CauseKind; causeEventOn?: DayValue; cause?: string; requestedYuan?: number };
 
 /** 转救助申请: the cases module registers the application (channel 求助转办) and it links back here. */
 export function OpenCaseModal({ id, onClose }: { id: number; onClose: () => void }) {
@@ -46,12 +48,12 @@ export function OpenCaseModal({ id, onClose }: { id: number; onClose: () => void
   const submit = async (v: CaseValues) => {
     setPending(true);
     try {
-      const body = { program: v.program, ...(v.program === 'temporary' ? { category: v.category, cause: v.cause?.trim(), requestedFen: v.requestedYuan === undefined ? undefined : Math.round(v.requestedYuan * 100) } : {}) };
+      const body = { program: v.program, ...(v.program === 'temporary' ? { category: v.category, causeKind: v.causeKind, causeEventOn: v.causeEventOn ? dateOf(v.causeEventOn) : undefined, cause: v.cause?.trim(), requestedFen: v.requestedYuan === undefined ? undefined : Math.round(v.requestedYuan * 100) } : {}) };
       const result = await open.mutateAsync({ id, body });
       onClose();
       void navigate(`/cases/${result.caseId}`);
     } catch (error) {
-      if (!applyFieldErrors(form, error, lang, ['program', 'category', 'cause', 'requestedFen', 'personId'])) showError(error);
+      if (!applyFieldErrors(form, error, lang, ['program', 'category', 'causeKind', 'causeEventOn', 'causeReference', 'cause', 'requestedFen', 'personId'])) showError(error);
     } finally {
       setPending(false);
     }
@@ -67,6 +69,12 @@ export function OpenCaseModal({ id, onClose }: { id: number; onClose: () => void
           <>
             <Form.Item name="category" label={t('request.openCase.category')}>
               <Select options={(['emergency', 'expenditure'] as const).map((c) => ({ value: c, label: t(`request.openCase.${c}`) }))} />
+            </Form.Item>
+            <Form.Item name="causeKind" label={t('case.causeKind')} rules={[{ required: true, message: t('case.new.causeKindRequired') }]}>
+              <Select options={CAUSE_KINDS.map((k) => ({ value: k, label: causeKindLabel(k, lang) }))} />
+            </Form.Item>
+            <Form.Item name="causeEventOn" label={t('case.causeEventOn')} rules={[{ required: true, message: t('case.new.causeEventOnRequired') }]}>
+              <DatePicker format={DATE_FORMAT} disabledDate={isFutureDay} inputReadOnly style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="cause" label={t('request.openCase.cause')} rules={[{ required: true, whitespace: true, message: t('request.openCase.causeRequired') }]}>
               <Input maxLength={200} />
