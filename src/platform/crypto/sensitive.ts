@@ -21,13 +21,3 @@ export function createSensitiveFields(ring: KeyRing) {
     openFile: (sealed: Buffer): Buffer => Buffer.from(decryptField(ring, sealed.toString('utf8')), 'base64'),
   };
 }
-
-/** Every encrypted column, so `lastmile keys rotate` can re-encrypt them all. Modules add theirs. */
-export const ENCRYPTED_COLUMNS: { table: string; column: string; key: string }[] = [
-  { table: 'users', column: 'phone_enc', key: 'id' },
-  { table: 'persons', column: 'id_number_enc', key: 'id' },
-  { table: 'persons', column: 'phone_enc', key: 'id' },
-  { table: 'households', column: 'bank_account_enc', key: 'id' },
-  { table: 'help_requests', column: 'contact_phone_enc', key: 'id' },
-  { table: 'help_request_followers', column: 'phone_enc', key: 'id' },
-];
