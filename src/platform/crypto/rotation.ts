@@ -25,9 +25,9 @@ export type RotationResult = { rewritten: number; unreadable: Unreadable[] };
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const ENVELOPE_START = 'v1.';
-const TEXT_BATCH = 500;
-const FILE_BATCH_BYTES = 32 * 1024 * 1024;
-const FILE_BATCH_ROWS = 64;
+/** Rows per transaction; files by their size (at least one file per batch). */
+export type BatchSizes = { rows: number; fileBytes: number };
+const BATCHES: BatchSizes = { rows: 500, fileBytes: 32 * 1024 * 1024 };
 
 function ident(name: string): SQL {
   if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
@@ -88,15 +88,20 @@ function rewriteJson(r: Rewriter, key: string | number, value: unknown): { value
 }
 
 /** One batch of a column: rewritten rows, and the last key seen (undefined: the column is done). */
-async function rotateBatch(tx: DbOrTx, c: SealedColumn, prefix: string, after: string | number | null, r: Rewriter): Promise<{ last?: string | number; rewritten: number; seen: number }> {
+async function rotateBatch(tx: DbOrTx, c: SealedColumn, prefix: string, after: string | number | null, r: Rewriter, sizes: BatchSizes): Promise<{ last?: string | number; rewritten: number; seen: number }> {
   const [t, col, k] = [ident(c.table), ident(c.column), ident(c.key)];
   const from = after === null ? sql`true` : sql`${k} > ${after}`;
   if (c.form === 'file') {
-    // Files are large: take rows up to FILE_BATCH_BYTES (at least one), then read those.
-    const sizes = await queryRows<{ k: string | number; n: number }>(tx, sql`select ${k} as k, octet_length(${col}) as n from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${FILE_BATCH_ROWS}`);
-    if (sizes.length === 0) return { rewritten: 0, seen: 0 };
+    // Files are large: take rows up to sizes.fileBytes (at least one), then read those one by one.
+    const candidates = await queryRows<{ k: string | number; n: number }>(tx, sql`select ${k} as k, octet_length(${col}) as n from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${Math.min(sizes.rows, 64)}`);
+    if (candidates.length === 0) return { rewritten: 0, seen: 0 };
     let bytes = 0;
-    const keys = sizes.filter((s, i) => (bytes += s.n) <= FILE_BATCH_BYTES || i === 0).map((s) => s.k);
+    const keys: (string | number)[] = [];
+    for (const f of candidates) {
+      if (keys.length > 0 && bytes + f.n > sizes.fileBytes) break;
+      bytes += f.n;
+      keys.push(f.k);
+    }
     let rewritten = 0;
     for (const key of keys) {
       const [row] = await queryRows<{ v: Uint8Array | null }>(tx, sql`select ${col} as v from ${t} where ${k} = ${key} and ${staleFilter(c, prefix)} for update`);
@@ -108,7 +113,7 @@ async function rotateBatch(tx: DbOrTx, c: SealedColumn, prefix: string, after: s
     }
     return { last: keys.at(-1)!, rewritten, seen: keys.length };
   }
-  const rows = await queryRows<{ k: string | number; v: unknown }>(tx, sql`select ${k} as k, ${col} as v from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${TEXT_BATCH} for update`);
+  const rows = await queryRows<{ k: string | number; v: unknown }>(tx, sql`select ${k} as k, ${col} as v from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${sizes.rows} for update`);
   if (rows.length === 0) return { rewritten: 0, seen: 0 };
   const keys: (string | number)[] = [];
   const values: string[] = [];
@@ -142,6 +147,7 @@ export async function reencryptColumns(
   ring: KeyRing,
   columns: readonly SealedColumn[],
   onProgress?: (p: RotationProgress) => void,
+  batches: BatchSizes = BATCHES,
 ): Promise<RotationResult> {
   const prefix = `v1.${ring.current}.`;
   const unreadable: Unreadable[] = [];
@@ -153,7 +159,7 @@ export async function reencryptColumns(
     let done = 0;
     onProgress?.({ table: c.table, column: c.column, done, total });
     for (;;) {
-      const batch = await db.transaction((tx) => rotateBatch(tx, c, prefix, after, r));
+      const batch = await db.transaction((tx) => rotateBatch(tx, c, prefix, after, r, batches));
       if (batch.last === undefined) break;
       after = batch.last;
       rewritten += batch.rewritten;
