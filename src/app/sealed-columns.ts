@@ -26,5 +26,5 @@ export const ENCRYPTED_COLUMNS: readonly SealedColumn[] = [
   sealed(imports, imports.content, 'file'),
   sealed(imports, imports.report, 'file'),
   // Files and photos of every module.
-  sealed(attachments, attachments.content, 'file'),
+  sealed(attachments, attachments.content, 'text'),
 ];

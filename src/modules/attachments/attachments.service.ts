@@ -53,7 +53,7 @@ export function createAttachmentsService(deps: { db: Db; sensitive: SensitiveFie
         mediaType: checked.mediaType,
         sizeBytes: checked.sizeBytes,
         sha256: checked.sha256,
-        content: sensitive.sealFile(content),
+        content: sensitive.sealBytes(content),
         createdBy,
         createdAt: now(),
       });
@@ -86,7 +86,7 @@ export function createAttachmentsService(deps: { db: Db; sensitive: SensitiveFie
       const row = await store.find(db, owners, id);
       if (!row) throw notFound('Attachment', '该附件');
       const { content: sealed, ...meta } = row;
-      const content = sensitive.openFile(sealed);
+      const content = sensitive.openBytes(sealed);
       if (content.length !== meta.sizeBytes || sha256Hex(content) !== meta.sha256) {
         throw new AppError('internal', `Attachment ${id} does not match its recorded hash`, `附件 ${id} 与记录的校验值不符`);
       }

@@ -50,7 +50,7 @@ test(`every value moves to the current key over several batches; a second run do
   assert.deepEqual(before.filter((r) => r.table === 'rot_docs'), [{ table: 'rot_docs', column: 'doc', keyId: 'k1', count: 9 }], 'look-alike text counts as a value under k1 in the count');
 
   const progress: RotationProgress[] = [];
-  const result = await reencryptColumns(db, k2, COLUMNS, (p) => progress.push(p), { rows: 100, fileBytes: 4096 });
+  const result = await reencryptColumns(db, k2, COLUMNS, (p) => progress.push(p), { rows: 100, bytes: 8192 });
   const rotatedTexts = secrets.filter((s, i) => s !== null && i !== 5 && keyIdOf(s) === 'k1').length;
   assert.equal(result.rewritten, rotatedTexts + 3 + 3, 'texts under k1, the three non-empty files, the three documents');
   assert.deepEqual(result.unreadable, [{ table: 'rot_fields', column: 'secret', key: 6, reason: 'tampered' }]);

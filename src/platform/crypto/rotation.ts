@@ -25,9 +25,9 @@ export type RotationResult = { rewritten: number; unreadable: Unreadable[] };
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 const ENVELOPE_START = 'v1.';
-/** Rows per transaction; files by their size (at least one file per batch). */
-export type BatchSizes = { rows: number; fileBytes: number };
-const BATCHES: BatchSizes = { rows: 500, fileBytes: 32 * 1024 * 1024 };
+/** At most `rows` rows and `bytes` bytes of stored values per transaction (at least one row). */
+export type BatchSizes = { rows: number; bytes: number };
+const BATCHES: BatchSizes = { rows: 500, bytes: 32 * 1024 * 1024 };
 
 function ident(name: string): SQL {
   if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
@@ -87,52 +87,49 @@ function rewriteJson(r: Rewriter, key: string | number, value: unknown): { value
   return { value: out, changed };
 }
 
-/** One batch of a column: rewritten rows, and the last key seen (undefined: the column is done). */
+/** A value's size as stored, without reading it (for text and bytea, not even decompressing). */
+function sizeOf(c: SealedColumn): SQL {
+  return c.form === 'json' ? sql`pg_column_size(${ident(c.column)})` : sql`octet_length(${ident(c.column)})`;
+}
+
+/**
+ * One batch of a column: the next rows in key order up to `sizes.rows` rows and `sizes.bytes`
+ * bytes (at least one row: a photo of 9 MB is a batch of its own), locked, rewritten, written back.
+ * Returns the last key looked at (undefined: the column is done).
+ */
 async function rotateBatch(tx: DbOrTx, c: SealedColumn, prefix: string, after: string | number | null, r: Rewriter, sizes: BatchSizes): Promise<{ last?: string | number; rewritten: number; seen: number }> {
   const [t, col, k] = [ident(c.table), ident(c.column), ident(c.key)];
   const from = after === null ? sql`true` : sql`${k} > ${after}`;
-  if (c.form === 'file') {
-    // Files are large: take rows up to sizes.fileBytes (at least one), then read those one by one.
-    const candidates = await queryRows<{ k: string | number; n: number }>(tx, sql`select ${k} as k, octet_length(${col}) as n from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${Math.min(sizes.rows, 64)}`);
-    if (candidates.length === 0) return { rewritten: 0, seen: 0 };
-    let bytes = 0;
-    const keys: (string | number)[] = [];
-    for (const f of candidates) {
-      if (keys.length > 0 && bytes + f.n > sizes.fileBytes) break;
-      bytes += f.n;
-      keys.push(f.k);
-    }
-    let rewritten = 0;
-    for (const key of keys) {
-      const [row] = await queryRows<{ v: Uint8Array | null }>(tx, sql`select ${col} as v from ${t} where ${k} = ${key} and ${staleFilter(c, prefix)} for update`);
-      if (!row?.v) continue; // changed since: someone else rewrote it
-      const fresh = rewrite(r, key, Buffer.from(row.v).toString('utf8'));
-      if (fresh === undefined) continue;
-      await tx.execute(sql`update ${t} set ${col} = ${Buffer.from(fresh, 'utf8')} where ${k} = ${key}`);
-      rewritten++;
-    }
-    return { last: keys.at(-1)!, rewritten, seen: keys.length };
+  const candidates = await queryRows<{ k: number; n: number }>(tx, sql`select ${k} as k, ${sizeOf(c)} as n from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${sizes.rows}`);
+  if (candidates.length === 0) return { rewritten: 0, seen: 0 };
+  let bytes = 0;
+  const chosen: number[] = [];
+  for (const f of candidates) {
+    if (chosen.length > 0 && bytes + f.n > sizes.bytes) break;
+    bytes += f.n;
+    chosen.push(f.k);
   }
-  const rows = await queryRows<{ k: string | number; v: unknown }>(tx, sql`select ${k} as k, ${col} as v from ${t} where ${from} and ${staleFilter(c, prefix)} order by ${k} limit ${sizes.rows} for update`);
-  if (rows.length === 0) return { rewritten: 0, seen: 0 };
-  const keys: (string | number)[] = [];
+  // Read again under lock: a row rewritten in between no longer matches and is skipped.
+  const rows = await queryRows<{ k: number; v: unknown }>(tx, sql`select ${k} as k, ${col} as v from ${t}
+    where ${k} = any(${sql.param(chosen)}::bigint[]) and ${staleFilter(c, prefix)} order by ${k} for update`);
+  const keys: number[] = [];
   const values: string[] = [];
   for (const row of rows) {
-    if (c.form === 'text') {
-      const fresh = rewrite(r, row.k, row.v as string);
-      if (fresh !== undefined) (keys.push(row.k), values.push(fresh));
-    } else {
-      const json = typeof row.v === 'string' ? JSON.parse(row.v) : row.v;
-      const out = rewriteJson(r, row.k, json);
+    if (c.form === 'json') {
+      const out = rewriteJson(r, row.k, typeof row.v === 'string' ? JSON.parse(row.v) : row.v);
       if (out.changed) (keys.push(row.k), values.push(JSON.stringify(out.value)));
+    } else {
+      const stored = c.form === 'file' ? Buffer.from(row.v as Uint8Array).toString('utf8') : (row.v as string);
+      const fresh = rewrite(r, row.k, stored);
+      if (fresh !== undefined) (keys.push(row.k), values.push(fresh));
     }
   }
   if (keys.length > 0) {
-    const cast = c.form === 'json' ? sql`::jsonb` : sql``;
-    await tx.execute(sql`update ${t} set ${col} = u.v${cast} from unnest(${sql.param(keys)}::bigint[], ${sql.param(values)}::text[]) as u(k, v)
-                         where ${t}.${k} = u.k`);
+    // One statement for the batch; bytea travels as its (ASCII) text and is converted back.
+    const value = c.form === 'json' ? sql`u.v::jsonb` : c.form === 'file' ? sql`convert_to(u.v, 'UTF8')` : sql`u.v`;
+    await tx.execute(sql`update ${t} set ${col} = ${value} from unnest(${sql.param(keys)}::bigint[], ${sql.param(values)}::text[]) as u(k, v) where ${t}.${k} = u.k`);
   }
-  return { last: rows.at(-1)!.k, rewritten: keys.length, seen: rows.length };
+  return { last: chosen.at(-1)!, rewritten: keys.length, seen: chosen.length };
 }
 
 /** Values of the column not under the current key (for progress; a second run counts what is left). */
