@@ -33,6 +33,7 @@ try {
     await database.db.transaction((tx) => services.attachments.put(tx, { kind: 'bench', id: i, jurisdictionCode: GRID }, { content: photo, kind: 'photo' }, null));
   }
 
+  console.log(`peak RSS after filling: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   const next: KeyRing = parseKeyRing(generateKeyRingJson(k1Json));
   const perColumn = new Map<string, { started: number; done: number; ms: number }>();
   const started = performance.now();
@@ -53,7 +54,7 @@ try {
   const t2 = performance.now();
   const again = await reencryptAll(database, next);
   console.log(`second run (nothing to do): ${again.rewritten} values, ${((performance.now() - t2) / 1000).toFixed(1)} s`);
-  console.log(`peak RSS of this process: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  console.log(`peak RSS after rotating: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 } finally {
   await bench.close();
 }

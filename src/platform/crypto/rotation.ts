@@ -27,7 +27,7 @@ const IDENT = /^[a-z_][a-z0-9_]*$/;
 const ENVELOPE_START = 'v1.';
 /** At most `rows` rows and `bytes` bytes of stored values per transaction (at least one row). */
 export type BatchSizes = { rows: number; bytes: number };
-const BATCHES: BatchSizes = { rows: 500, bytes: 32 * 1024 * 1024 };
+const BATCHES: BatchSizes = { rows: 500, bytes: 8 * 1024 * 1024 };
 
 function ident(name: string): SQL {
   if (!IDENT.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
