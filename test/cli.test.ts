@@ -17,7 +17,7 @@ import { createEmptyPgDatabase, testDriver } from './support/db.ts';
 const run = promisify(execFile);
 const BIN = new URL('../bin/lastmile.js', import.meta.url).pathname;
 
-test(`lastmile db / seed / backup / restore / keys (${testDriver})`, { timeout: 240_000 }, async () => {
+test(`lastmile db / seed / backup / restore / keys (${testDriver})`, { timeout: 360_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lastmile-cli-'));
   const server = testDriver === 'pg' ? await createEmptyPgDatabase() : undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: join(dir, 'data'), LASTMILE_KEY_FILE: join(dir, 'keys.json'), LOG_LEVEL: 'warn' };
@@ -45,8 +45,6 @@ test(`lastmile db / seed / backup / restore / keys (${testDriver})`, { timeout: 
     assert.match(await cli('seed', 'demo'), /308 places and 5 users added/);
     assert.match(await cli('seed', 'demo'), /0 places and 0 users added/, 'seeding is idempotent');
     assert.match(await cli('audit', 'verify'), /audit chain intact: \d+ entries/);
-    const retireCurrent = await run(process.execPath, [BIN, 'keys', 'retire', 'k1'], { env }).catch((e: { code: number; stderr: string }) => e);
-    assert.match((retireCurrent as { stderr: string }).stderr, /k1 是当前密钥[\s\S]*current key/, 'the current key cannot be retired');
     const rotated = await run(process.execPath, [BIN, 'keys', 'rotate'], { env });
     assert.match(rotated.stdout, /new current key k2[\s\S]*re-encrypted 5 value/);
     assert.match(rotated.stderr, /re-encrypting users\.phone_enc .* 5\/5/, 'progress goes to stderr');
