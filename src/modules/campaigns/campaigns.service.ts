@@ -466,7 +466,7 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
       const owners = [{ kind: store.VISIT_PHOTO_OWNER, ids: visit ? [visitId] : [] }];
       const photo = (await attachments.list(owners)).findLast((a) => a.kind === 'photo');
       if (!photo) throw notFound('Photo', '该照片');
-      const file = await attachments.open(owners, photo.id, actor, { jurisdictionCode: target.jurisdictionCode, label: `${campaign.name}` });
+      const file = await attachments.open(owners, photo.id, actor, { jurisdictionCode: target.jurisdictionCode, label: campaign.name });
       return { mimeType: file.meta.mediaType, content: file.content };
     },
 
