@@ -5,7 +5,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/app/services.ts';
-import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
+import { generateKeyRingJson, parseKeyRing, type KeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
 import { adminQuery, databaseUrl } from '../test/support/templates.ts';
 
@@ -16,7 +16,7 @@ export type BenchDatabase = {
   close(keep?: boolean): Promise<void>;
 };
 
-export async function freshDatabase(): Promise<BenchDatabase> {
+export async function freshDatabase(keyRing: KeyRing = parseKeyRing(generateKeyRingJson())): Promise<BenchDatabase> {
   let database: Database;
   let drop = async () => {};
   if (process.env.DATABASE_URL) {
@@ -30,7 +30,7 @@ export async function freshDatabase(): Promise<BenchDatabase> {
     database = await openPglite();
   }
   await migrateDatabase(database);
-  const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, parseKeyRing(generateKeyRingJson()));
+  const services = createServices(loadConfig({ LOG_LEVEL: 'silent' }), database, keyRing);
   await seedDemo(database, services);
   return {
     database,

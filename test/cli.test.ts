@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -17,7 +17,7 @@ import { createEmptyPgDatabase, testDriver } from './support/db.ts';
 const run = promisify(execFile);
 const BIN = new URL('../bin/lastmile.js', import.meta.url).pathname;
 
-test(`lastmile db / seed / backup / restore (${testDriver})`, { timeout: 120_000 }, async () => {
+test(`lastmile db / seed / backup / restore / keys (${testDriver})`, { timeout: 360_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lastmile-cli-'));
   const server = testDriver === 'pg' ? await createEmptyPgDatabase() : undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: join(dir, 'data'), LASTMILE_KEY_FILE: join(dir, 'keys.json'), LOG_LEVEL: 'warn' };
@@ -45,8 +45,14 @@ test(`lastmile db / seed / backup / restore (${testDriver})`, { timeout: 120_000
     assert.match(await cli('seed', 'demo'), /308 places and 5 users added/);
     assert.match(await cli('seed', 'demo'), /0 places and 0 users added/, 'seeding is idempotent');
     assert.match(await cli('audit', 'verify'), /audit chain intact: \d+ entries/);
-    assert.match(await cli('keys', 'rotate'), /new current key k2[\s\S]*re-encrypted 5 value/);
+    const rotated = await run(process.execPath, [BIN, 'keys', 'rotate'], { env });
+    assert.match(rotated.stdout, /new current key k2[\s\S]*re-encrypted 5 value/);
+    assert.match(rotated.stderr, /re-encrypting users\.phone_enc .* 5\/5/, 'progress goes to stderr');
+    assert.doesNotMatch(rotated.stdout, /re-encrypting/);
     assert.match(await cli('keys', 'rotate', '--reencrypt-only'), /re-encrypted 0 value/);
+    assert.match(await cli('keys', 'status'), /users\.phone_enc\s+k2\s+5\n[\s\S]*every sealed value is under the current key/);
+    assert.match(await cli('keys', 'retire', 'k1'), /key k1 removed/);
+    assert.deepEqual(Object.keys(JSON.parse(readFileSync(join(dir, 'keys.json'), 'utf8')).keys), ['k2']);
 
     const backupFile = join(dir, testDriver === 'pg' ? 'backup.sql' : 'backup.tar.gz');
     assert.match(await cli('backup', backupFile), /backup written/);

@@ -13,9 +13,9 @@ export {
 } from '../modules/households/households.table.ts';
 export { imports } from '../modules/imports/imports.table.ts';
 export { policyParameters, screeningRuns, screeningResults } from '../modules/policy/policy.table.ts';
-export { assistanceCases, caseEvents, caseVisits, caseAttachments, reserveFunds } from '../modules/cases/cases.table.ts';
+export { assistanceCases, caseEvents, caseVisits, reserveFunds } from '../modules/cases/cases.table.ts';
 export { paymentPlans, paymentBatches, payments, overpayments } from '../modules/payments/payments.table.ts';
-export { campaigns, campaignTargets, campaignVisits, campaignVisitPhotos } from '../modules/campaigns/campaigns.table.ts';
+export { campaigns, campaignTargets, campaignVisits } from '../modules/campaigns/campaigns.table.ts';
 export {
   requestCategories,
   requestRoutes,
@@ -23,5 +23,5 @@ export {
   helpRequests,
   helpRequestEvents,
   helpRequestFollowers,
-  helpRequestAttachments,
 } from '../modules/requests/requests.table.ts';
+export { attachments } from '../modules/attachments/attachments.table.ts';

@@ -17,6 +17,7 @@ import { createPaymentsService, type PaymentsService } from '../modules/payments
 import { createCasesService, type CasesService } from '../modules/cases/index.ts';
 import { createCampaignsService, type CampaignsService } from '../modules/campaigns/index.ts';
 import { createRequestsService, type RequestsService } from '../modules/requests/index.ts';
+import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -33,6 +34,7 @@ export type Services = {
   payments: PaymentsService;
   campaigns: CampaignsService;
   requests: RequestsService;
+  attachments: AttachmentsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
 };
@@ -45,7 +47,9 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, demoMode: config.seedDemo, ...clock });
   const jobs = createJobQueue(db);
   const policy = createPolicyService({ db, audit, ...clock });
-  const cases = createCasesService({ db, audit, sensitive, policy, ...clock });
+  // Files and photos of every module, in one table the key rotation walks.
+  const attachments = createAttachmentsService({ db, sensitive, audit, ...clock });
+  const cases = createCasesService({ db, audit, sensitive, policy, attachments, ...clock });
   return {
     audit,
     auth,
@@ -58,9 +62,10 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     policy,
     cases,
     payments: createPaymentsService({ db, audit, sensitive, policy, ...clock }),
-    campaigns: createCampaignsService({ db, audit, sensitive, ...clock }),
+    campaigns: createCampaignsService({ db, audit, sensitive, attachments, ...clock }),
     // Help requests can open assistance cases (主动发现), through the cases service.
-    requests: createRequestsService({ db, audit, sensitive, cases, ...clock }),
+    requests: createRequestsService({ db, audit, sensitive, attachments, cases, ...clock }),
+    attachments,
     sensitive,
     jobs,
   };

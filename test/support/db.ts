@@ -43,3 +43,18 @@ export async function createEmptyPgDatabase(): Promise<{ url: string; drop(): Pr
   await adminQuery(base, `create database ${name}`);
   return { url: databaseUrl(base, name), drop: () => adminQuery(base, `drop database if exists ${name} with (force)`) };
 }
+
+/** An empty database (no migrations) on the test driver, for tests that migrate it step by step. */
+export async function createUnmigratedDatabase(): Promise<TestDatabase> {
+  if (testDriver === 'pglite') return openPglite();
+  const { url, drop } = await createEmptyPgDatabase();
+  const database = await openPostgres(url, 4);
+  return {
+    ...database,
+    url,
+    async close() {
+      await database.close();
+      await drop();
+    },
+  };
+}

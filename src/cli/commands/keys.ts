@@ -1,43 +1,34 @@
-// `lastmile keys rotate`: add a new current data key to the key file, then re-encrypt every
-// encrypted column in batches. Safe to interrupt and run again: it only rewrites values that
-// are not yet under the current key, each batch in its own transaction.
+// `lastmile keys …`: the field-encryption key ring. `rotate` adds a new current key and re-encrypts
+// every sealed value (ENCRYPTED_COLUMNS: fields, registry snapshots, uploaded ledgers, every
+// attachment) in batches; safe to interrupt and run again. `status` counts values per key;
+// `retire` removes an old key from the file once no value anywhere in the database is under it.
 import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../platform/config.ts';
-import { queryRows, type Database } from '../../platform/db/client.ts';
-import { generateKeyRingJson, parseKeyRing, type KeyRing } from '../../platform/crypto/field-crypto.ts';
-import { loadKeyRing, writeKeyFile } from '../../platform/crypto/keys.ts';
-import { ENCRYPTED_COLUMNS, createSensitiveFields } from '../../platform/crypto/sensitive.ts';
+import { generateKeyRingJson, parseKeyRing } from '../../platform/crypto/field-crypto.ts';
+import { keyRingWithout, loadKeyRing, writeKeyFile } from '../../platform/crypto/keys.ts';
+import { findValuesUnderKey, type RotationProgress } from '../../platform/crypto/rotation.ts';
+import { reencryptAll, sealedValuesByKey } from '../../app/key-rotation.ts';
+import { progressBar, type Progress } from '../progress.ts';
 import { withDatabase } from './db.ts';
 
-/** Re-encrypt every value not under the ring's current key; returns how many were rewritten. */
-export async function reencryptAll(database: Database, ring: KeyRing, onProgress?: (table: string, done: number) => void): Promise<number> {
-  const sensitive = createSensitiveFields(ring);
-  const prefix = `v1.${ring.current}.`;
-  let total = 0;
-  for (const { table, column, key } of ENCRYPTED_COLUMNS) {
-    for (;;) {
-      const rewritten = await database.db.transaction(async (tx) => {
-        const rows = await queryRows<{ k: string | number; v: string }>(
-          tx,
-          sql`select ${sql.identifier(key)} as k, ${sql.identifier(column)} as v from ${sql.identifier(table)}
-              where ${sql.identifier(column)} is not null and not starts_with(${sql.identifier(column)}, ${prefix})
-              limit 500 for update skip locked`,
-        );
-        for (const row of rows) {
-          await tx.execute(
-            sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${sensitive.reencrypt(row.v)} where ${sql.identifier(key)} = ${row.k}`,
-          );
-        }
-        return rows.length;
-      });
-      if (rewritten === 0) break;
-      total += rewritten;
-      onProgress?.(table, total);
+/** One progress bar per column on stderr (stdout keeps the results). */
+function columnProgress(): (p: RotationProgress) => void {
+  let name = '';
+  let bar: Progress | undefined;
+  return (p) => {
+    const label = `${p.table}.${p.column}`;
+    if (label !== name) {
+      bar?.finish();
+      name = label;
+      bar = p.total > 0 ? progressBar(`  re-encrypting ${label}`, p.total) : undefined;
     }
-  }
-  return total;
+    bar?.update(p.done);
+    if (p.done >= p.total && bar) {
+      bar.finish();
+      bar = undefined;
+    }
+  };
 }
 
 export function registerKeys(program: Command): void {
@@ -53,11 +44,11 @@ export function registerKeys(program: Command): void {
     });
   keys
     .command('rotate')
-    .description('make a new current key and re-encrypt all sensitive fields / 轮换密钥并重新加密')
+    .description('make a new current key and re-encrypt every sealed value / 轮换密钥并重新加密')
     .option('--reencrypt-only', 'do not add a key; finish re-encrypting under the current one')
     .action(async (opts: { reencryptOnly?: boolean }) => {
       const config = loadConfig();
-      if (config.keys.inline) throw new Error('LASTMILE_KEYS is set: rotate the key ring where it is kept, then run with --reencrypt-only');
+      if (config.keys.inline && !opts.reencryptOnly) throw new Error('LASTMILE_KEYS is set: rotate the key ring where it is kept, then run with --reencrypt-only');
       let ring = loadKeyRing(config.keys, console);
       if (!opts.reencryptOnly) {
         const next = generateKeyRingJson(readFileSync(config.keys.file, 'utf8'));
@@ -65,9 +56,44 @@ export function registerKeys(program: Command): void {
         ring = parseKeyRing(next);
         console.log(`new current key ${ring.current} written to ${config.keys.file}`);
       }
-      const n = await withDatabase((database) =>
-        reencryptAll(database, ring, (table, done) => process.stdout.write(`\r  re-encrypting ${table}: ${done}`)),
-      );
-      console.log(`\nre-encrypted ${n} value(s) under key ${ring.current} / 已用新密钥重新加密 ${n} 个字段`);
+      const result = await withDatabase((database) => reencryptAll(database, ring, columnProgress()));
+      console.log(`re-encrypted ${result.rewritten} value(s) under key ${ring.current} / 已用新密钥重新加密 ${result.rewritten} 个字段`);
+      if (result.unreadable.length > 0) {
+        console.error(`${result.unreadable.length} value(s) did not decrypt and were left as they are / ${result.unreadable.length} 个值无法解密，未改动:`);
+        for (const u of result.unreadable.slice(0, 50)) console.error(`  ${u.table}.${u.column} ${u.key}: ${u.reason}`);
+        process.exitCode = 5;
+      }
+      console.log('Restart every app process so it encrypts with the new key, then run `lastmile keys rotate --reencrypt-only` once more. 请重启所有应用进程后再运行一次 --reencrypt-only。');
+    });
+  keys
+    .command('status')
+    .description('sealed values per column and key id / 各密钥下的加密值数量')
+    .action(async () => {
+      const ring = loadKeyRing(loadConfig().keys, console);
+      const rows = await withDatabase((database) => sealedValuesByKey(database));
+      console.log(`current key: ${ring.current}; keys in the ring: ${[...ring.keys.keys()].join(', ')}`);
+      for (const r of rows) console.log(`  ${`${r.table}.${r.column}`.padEnd(34)} ${r.keyId.padEnd(8)} ${r.count}${r.keyId === ring.current ? '' : '  (not current)'}`);
+      const stale = rows.filter((r) => r.keyId !== ring.current).reduce((n, r) => n + r.count, 0);
+      console.log(stale === 0 ? 'every sealed value is under the current key / 全部为当前密钥' : `${stale} value(s) under older keys: run \`lastmile keys rotate --reencrypt-only\``);
+    });
+  keys
+    .command('retire')
+    .argument('<keyId>', 'an old key id, e.g. k1')
+    .description('remove an old key from the key file once nothing in the database is under it / 退役旧密钥')
+    .action(async (keyId: string) => {
+      const config = loadConfig();
+      if (config.keys.inline) throw new Error('LASTMILE_KEYS is set: remove the key where the key ring is kept');
+      const next = keyRingWithout(readFileSync(config.keys.file, 'utf8'), keyId);
+      // Every column of every table, not only the declared ones: a value under the key anywhere blocks it.
+      const found = await withDatabase((database) => findValuesUnderKey(database.db, keyId));
+      if (found.length > 0) {
+        console.error(`key ${keyId} is still in use / 密钥 ${keyId} 仍在使用:`);
+        for (const f of found) console.error(`  ${f.schema}.${f.table}.${f.column}: ${f.rows} row(s)`);
+        console.error('run `lastmile keys rotate --reencrypt-only` first / 请先运行 keys rotate --reencrypt-only');
+        process.exitCode = 6;
+        return;
+      }
+      writeKeyFile(config.keys.file, next);
+      console.log(`key ${keyId} removed from ${config.keys.file}. Backups made before its rotation can no longer be read with this file: keep a copy of the old file with them if you keep them. 已移除密钥 ${keyId}；轮换前的备份需用旧密钥文件读取。`);
     });
 }

@@ -2,8 +2,6 @@
 // grid worker of their grid, visited, and struck off (逐人销号) only by a result that closes;
 // other results schedule a re-visit. Figures are counted live from the targets, inside the
 // caller's jurisdiction. Knows nothing of HTTP.
-import { createHash } from 'node:crypto';
-import { sniffImageType } from '../../lib/file-type.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { AppError, notFound, validationFailed, type FieldProblem } from '../../platform/errors.ts';
@@ -11,6 +9,7 @@ import { isWithin } from '../../lib/division-code.ts';
 import { ageOn } from '../../lib/age.ts';
 import { addDays, todayLocal } from '../../lib/local-date.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import type { AttachmentsService } from '../attachments/index.ts';
 import type { AuthUser } from '../auth/auth.service.ts';
 import { findJurisdictionName } from '../auth/auth.store.ts';
 import { activeCodes } from '../persons/vocabulary.store.ts';
@@ -37,7 +36,7 @@ type Criteria = z.output<typeof CriteriaSchema>;
 
 const NOT_FOUND = () => notFound('Campaign', '该专项行动');
 const TARGET_NOT_FOUND = () => notFound('Target', '该走访对象');
-export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES as MAX_PHOTO_BYTES } from '../attachments/index.ts';
 
 /** Codes for checklist items left without one (r1, r2… / q1, q2…), labels in English defaulting to the Chinese. */
 export function normaliseChecklist(input: z.output<typeof ChecklistSchema>): Checklist {
@@ -70,8 +69,8 @@ export function normaliseChecklist(input: z.output<typeof ChecklistSchema>): Che
 
 export type CampaignsService = ReturnType<typeof createCampaignsService>;
 
-export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; now?: () => Date }) {
-  const { db, audit, sensitive } = deps;
+export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; now?: () => Date }) {
+  const { db, audit, sensitive, attachments } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayLocal(now());
   const visitorRoles = () => rolesHolding(campaignPermissions.visit).filter((r) => r !== 'admin');
@@ -444,20 +443,19 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
       return { visit: visits.find((v) => v.id === visitId)!, target };
     },
 
+    // The visit's photo is kept by the attachments module, owned by ('campaign_visit', visit id):
+    // one per visit, a new one replaces it.
     async putPhoto(caller: Caller, id: number, targetId: number, visitId: number, content: Buffer | undefined, actor: Actor) {
+      const photo = { content, kind: 'photo', accept: 'photo', field: 'photo' } as const;
       await db.transaction(async (tx) => {
         const campaign = await load(caller, id, tx);
         const target = await loadTarget(caller, campaign, targetId, tx);
         const visit = await store.findVisit(tx, targetId, visitId);
         if (!visit) throw notFound('Visit', '该走访记录');
-        if (!content || content.length === 0) throw validationFailed([{ field: 'photo', message: 'the photo is empty', messageZh: '照片为空' }]);
-        if (content.length > MAX_PHOTO_BYTES) throw new AppError('payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES / 1048576} MB`, `照片不能超过 ${MAX_PHOTO_BYTES / 1048576} MB`);
-        const mimeType = sniffImageType(content);
-        if (!mimeType) throw new AppError('unsupported_media_type', 'Attach a photo (JPEG, PNG or WebP)', '请上传照片（JPEG、PNG 或 WebP）');
-        const sealed = sensitive.sealFile(content);
-        const sha256 = createHash('sha256').update(content).digest('hex');
-        await store.putPhoto(tx, { visitId, mimeType, sizeBytes: content.length, sha256, content: sealed });
-        await audit.record(tx, actor, { action: 'campaign.photo', entity: 'campaign_visit', entityId: visitId, jurisdictionCode: target.jurisdictionCode, reason: `${mimeType}, ${content.length} bytes, sha256 ${sha256.slice(0, 16)}` });
+        const checked = attachments.check(photo);
+        const owner = { kind: store.VISIT_PHOTO_OWNER, id: visitId, jurisdictionCode: target.jurisdictionCode };
+        await attachments.replace(tx, owner, { ...photo, checked, fileName: `visit-${visitId}` }, caller.kind === 'user' ? caller.id : null);
+        await audit.record(tx, actor, { action: 'campaign.photo', entity: 'campaign_visit', entityId: visitId, jurisdictionCode: target.jurisdictionCode, reason: `${checked.mediaType}, ${checked.sizeBytes} bytes, sha256 ${checked.sha256.slice(0, 16)}` });
       });
     },
 
@@ -465,10 +463,11 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
       const campaign = await load(caller, id);
       const target = await loadTarget(caller, campaign, targetId);
       const visit = await store.findVisit(db, targetId, visitId);
-      const photo = visit && (await store.getPhoto(db, visitId));
+      const owners = [{ kind: store.VISIT_PHOTO_OWNER, ids: visit ? [visitId] : [] }];
+      const photo = (await attachments.list(owners)).findLast((a) => a.kind === 'photo');
       if (!photo) throw notFound('Photo', '该照片');
-      await db.transaction((tx) => audit.record(tx, actor, { action: 'campaign.photo.view', entity: 'campaign_visit', entityId: visitId, jurisdictionCode: target.jurisdictionCode }));
-      return { mimeType: photo.mimeType, content: sensitive.openFile(photo.content) };
+      const file = await attachments.open(owners, photo.id, actor, { jurisdictionCode: target.jurisdictionCode, label: campaign.name });
+      return { mimeType: file.meta.mediaType, content: file.content };
     },
 
     async workers(caller: Caller, id: number) {

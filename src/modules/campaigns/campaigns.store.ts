@@ -6,7 +6,8 @@ import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
 import { persons, taggedWith } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
-import { campaigns, campaignTargets, campaignVisitPhotos, campaignVisits } from './campaigns.table.ts';
+import { campaigns, campaignTargets, campaignVisits } from './campaigns.table.ts';
+import { hasAttachment } from '../attachments/index.ts';
 import type { CriteriaView, TargetFilter } from './campaigns.schema.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -368,9 +369,12 @@ export async function recordOutcome(tx: DbOrTx, targetId: number, v: { visitId: 
     .where(eq(campaignTargets.id, targetId));
 }
 
+/** The owner kind of a visit's photo in the attachments module (one photo per visit, kind 'photo'). */
+export const VISIT_PHOTO_OWNER = 'campaign_visit';
+
 export async function visitsOf(db: DbOrTx, targetId: number): Promise<(VisitRow & { hasPhoto: boolean })[]> {
   const rows = await db
-    .select({ visit: campaignVisits, hasPhoto: sql<boolean>`exists (select 1 from ${campaignVisitPhotos} ph where ph.visit_id = ${campaignVisits.id})` })
+    .select({ visit: campaignVisits, hasPhoto: sql<boolean>`${hasAttachment(VISIT_PHOTO_OWNER, campaignVisits.id, 'photo')}` })
     .from(campaignVisits)
     .where(eq(campaignVisits.targetId, targetId))
     .orderBy(sql`${campaignVisits.visitedOn} desc`, sql`${campaignVisits.id} desc`);
@@ -387,17 +391,5 @@ export async function answersOf(db: DbOrTx, visitIds: readonly number[]): Promis
 
 export async function findVisit(db: DbOrTx, targetId: number, visitId: number): Promise<VisitRow | undefined> {
   const [row] = await db.select().from(campaignVisits).where(and(eq(campaignVisits.id, visitId), eq(campaignVisits.targetId, targetId)));
-  return row;
-}
-
-export async function putPhoto(tx: DbOrTx, values: typeof campaignVisitPhotos.$inferInsert): Promise<void> {
-  await tx
-    .insert(campaignVisitPhotos)
-    .values(values)
-    .onConflictDoUpdate({ target: campaignVisitPhotos.visitId, set: { mimeType: values.mimeType, sizeBytes: values.sizeBytes, sha256: values.sha256, content: values.content, createdAt: new Date() } });
-}
-
-export async function getPhoto(db: DbOrTx, visitId: number) {
-  const [row] = await db.select().from(campaignVisitPhotos).where(eq(campaignVisitPhotos.visitId, visitId));
   return row;
 }

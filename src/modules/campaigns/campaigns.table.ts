@@ -3,7 +3,6 @@ import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, p
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
-import { bytea } from '../imports/imports.table.ts';
 
 // A campaign (专项行动): a list of people who must each be reached and struck off (逐人销号) in a
 // period, inside one jurisdiction, with the checklist every visit fills in.
@@ -105,15 +104,3 @@ export const campaignVisits = pgTable(
   },
   (t) => [index('campaign_visits_target_idx').on(t.targetId, t.id)],
 );
-
-// A visit's photo, encrypted like uploaded ledgers (SM4/HMAC-SM3 through the sensitive-fields service).
-export const campaignVisitPhotos = pgTable('campaign_visit_photos', {
-  visitId: bigint('visit_id', { mode: 'number' })
-    .primaryKey()
-    .references(() => campaignVisits.id, { onDelete: 'cascade' }),
-  mimeType: text('mime_type').notNull(),
-  sizeBytes: integer('size_bytes').notNull(),
-  sha256: text('sha256').notNull(),
-  content: bytea('content').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-});

@@ -307,7 +307,7 @@ test('visits: a result that does not close schedules a re-visit; a closing resul
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
   const put = await t.app.inject({ method: 'PUT', url: `/api/campaigns/${vaccination}/targets/${target.id}/visits/${detail.visits[0].id}/photo`, headers: { ...grid.headers, 'content-type': 'image/png' }, payload: png });
   assert.equal(put.statusCode, 204, put.body);
-  const [stored] = await queryRows<{ content: Uint8Array }>(t.database.db, sql`select content from campaign_visit_photos where visit_id = ${detail.visits[0].id}`);
+  const [stored] = await queryRows<{ content: Uint8Array }>(t.database.db, sql`select content from attachments where owner_kind = 'campaign_visit' and owner_id = ${detail.visits[0].id}`);
   assert.equal(Buffer.from(stored!.content).includes(png.subarray(0, 8)), false, 'the stored photo is encrypted');
   const got = await inject(county, 'GET', `/api/campaigns/${vaccination}/targets/${target.id}/visits/${detail.visits[0].id}/photo`);
   assert.equal(got.statusCode, 200);

@@ -213,12 +213,12 @@ test('attachments: a photo of a visit is stored encrypted and its download audit
   assert.equal(up.statusCode, 200, up.body);
   const meta = up.json().attachments[0];
   assert.equal(meta.mimeType, 'image/jpeg');
-  const stored = (await t.database.db.execute(`select content from case_attachments where id = ${meta.id}` as never)) as unknown as { rows: { content: Uint8Array }[] };
+  const stored = (await t.database.db.execute(`select content from attachments where id = ${meta.id} and owner_kind = 'case'` as never)) as unknown as { rows: { content: Uint8Array }[] };
   assert.ok(!Buffer.from(stored.rows[0]!.content).includes(Buffer.from('photo bytes')));
   const down = await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}/attachments/${meta.id}`, headers: as.township.session.headers });
   assert.equal(down.statusCode, 200);
   assert.deepEqual(down.rawPayload, jpeg);
-  const audit = await t.services.audit.list({ scope: '' }, { action: 'case.attachment.download', limit: 5, offset: 0 });
+  const audit = await t.services.audit.list({ scope: '' }, { action: 'attachment.download', limit: 5, offset: 0 });
   assert.equal(audit.items[0]?.entityId, String(meta.id));
   const text = await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/attachments?fileName=x.jpg`, headers: { ...as.grid.session.headers, 'content-type': 'image/jpeg' }, payload: Buffer.from('not a picture') });
   assert.equal(text.statusCode, 415);

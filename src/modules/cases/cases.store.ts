@@ -1,4 +1,4 @@
-// SQL for cases, their timeline, visits and attachments. Every read of a case goes through
+// SQL for cases, their timeline and visits. Every read of a case goes through
 // withinScope on the case's jurisdiction, so another area's case is "not found".
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -6,7 +6,7 @@ import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
 import { persons } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
-import { assistanceCases as c, caseAttachments, caseEvents, caseVisits } from './cases.table.ts';
+import { assistanceCases as c, caseEvents, caseVisits } from './cases.table.ts';
 import { OPEN_STATES } from './workflow/states.ts';
 import type { QueueRule } from './workflow/transitions.ts';
 
@@ -14,7 +14,6 @@ export type CaseRow = typeof c.$inferSelect;
 export type CaseInsert = typeof c.$inferInsert;
 export type EventRow = typeof caseEvents.$inferSelect;
 export type VisitRow = typeof caseVisits.$inferSelect;
-export type AttachmentRow = typeof caseAttachments.$inferSelect;
 export type CaseListRow = CaseRow & { applicantName: string; beneficiaryName: string | null };
 
 const beneficiary = alias(persons, 'beneficiary');
@@ -81,24 +80,6 @@ export async function insertVisit(tx: DbOrTx, values: typeof caseVisits.$inferIn
 export async function visitInCase(db: DbOrTx, caseId: number, visitId: number): Promise<boolean> {
   const rows = await db.select({ id: caseVisits.id }).from(caseVisits).where(and(eq(caseVisits.id, visitId), eq(caseVisits.caseId, caseId)));
   return rows.length === 1;
-}
-
-export function attachmentsOf(db: DbOrTx, caseId: number) {
-  return db
-    .select({ id: caseAttachments.id, visitId: caseAttachments.visitId, kind: caseAttachments.kind, fileName: caseAttachments.fileName, mimeType: caseAttachments.mimeType, sizeBytes: caseAttachments.sizeBytes, sha256: caseAttachments.sha256, createdAt: caseAttachments.createdAt })
-    .from(caseAttachments)
-    .where(eq(caseAttachments.caseId, caseId))
-    .orderBy(asc(caseAttachments.id));
-}
-
-export async function insertAttachment(tx: DbOrTx, values: typeof caseAttachments.$inferInsert): Promise<number> {
-  const [row] = await tx.insert(caseAttachments).values(values).returning({ id: caseAttachments.id });
-  return row!.id;
-}
-
-export async function attachment(db: DbOrTx, caseId: number, id: number): Promise<AttachmentRow | undefined> {
-  const [row] = await db.select().from(caseAttachments).where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)));
-  return row;
 }
 
 export async function personName(db: DbOrTx, id: number | null): Promise<string | null> {

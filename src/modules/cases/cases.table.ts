@@ -5,7 +5,6 @@ import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
 import { households } from '../households/households.table.ts';
 import { users } from '../auth/auth.table.ts';
-import { bytea } from '../imports/imports.table.ts';
 
 // An assistance case (救助申请/复核): one program for one household or person, moving through the
 // steps of its procedure (workflow/). The row holds the current state and the figures the queue,
@@ -155,28 +154,6 @@ export const caseVisits = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('case_visits_case_idx').on(t.caseId)],
-);
-
-// Photos, scanned materials and signatures, encrypted like uploaded ledgers.
-export const caseAttachments = pgTable(
-  'case_attachments',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    caseId: bigint('case_id', { mode: 'number' })
-      .notNull()
-      .references(() => assistanceCases.id, { onDelete: 'cascade' }),
-    visitId: bigint('visit_id', { mode: 'number' }).references(() => caseVisits.id, { onDelete: 'cascade' }),
-    // 'photo' | 'material' | 'signature' | 'decision' | 'other'
-    kind: text('kind').notNull(),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [index('case_attachments_case_idx').on(t.caseId)],
 );
 
 // 临时救助备用金: what each township may pay first in a year, and what it has paid. Locked

@@ -1,3 +1,3 @@
 export { caseRoutes } from './cases.routes.ts';
 export { createCasesService, type CasesService } from './cases.service.ts';
-export { assistanceCases, caseEvents, caseVisits, caseAttachments, reserveFunds } from './cases.table.ts';
+export { assistanceCases, caseEvents, caseVisits, reserveFunds } from './cases.table.ts';

@@ -3,7 +3,8 @@
 import type { CauseKind } from '../policy/engine/cause-kinds.ts';
 import type { DecisionView } from '../policy/policy.schema.ts';
 import type { Case, CaseSummary } from './cases.schema.ts';
-import type { AttachmentRow, CaseListRow, CaseRow, EventRow, VisitRow } from './cases.store.ts';
+import type { CaseListRow, CaseRow, EventRow, VisitRow } from './cases.store.ts';
+import type { caseAttachmentOf } from './attachments.ts';
 import { workingDaysBetween, type WorkCalendar } from '../../lib/workdays.ts';
 import { effectiveDue, overdueReasons } from './deadlines.ts';
 import { materialsNotice, type Material } from './materials.ts';
@@ -62,7 +63,7 @@ export type DetailParts = {
   jurisdictionName: string | null;
   events: EventRow[];
   visits: VisitRow[];
-  attachments: Omit<AttachmentRow, 'content' | 'caseId' | 'createdBy'>[];
+  attachments: ReturnType<typeof caseAttachmentOf>[];
 };
 
 export function detailOf(r: CaseRow, parts: DetailParts, roles: readonly string[], today: string, cal: WorkCalendar): Case {

@@ -1,11 +1,5 @@
-import { bigint, customType, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
-
-/** bytea as a Buffer on both drivers (PGlite returns Uint8Array, pg a Buffer). */
-export const bytea = customType<{ data: Buffer; driverData: Uint8Array | Buffer }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-  toDriver: (value) => value,
-});
+import { bigint, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/bytea.ts';
 
 // An uploaded ledger file, its validation report and the outcome of committing it.
 export const imports = pgTable(

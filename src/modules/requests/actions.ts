@@ -2,15 +2,13 @@
 // phone, attachments and opening a social-assistance case. Each step locks the request in the
 // caller's scope, checks the state allows it, changes it and appends a timeline entry with who and
 // when, in one transaction with its audit entry.
-import { createHash } from 'node:crypto';
-import { sniffFileType } from '../../lib/file-type.ts';
 import { AppError, notFound, validationFailed } from '../../platform/errors.ts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { assertPermission, hasPermission } from '../../platform/authz.ts';
 import { isWithin, levelOf, type Level } from '../../lib/division-code.ts';
 import type { Actor, Changes } from '../audit/audit.service.ts';
 import * as categories from './categories.store.ts';
-import { loadInScope, nameOf, REQUEST_NOT_FOUND, userIdOf, type Caller, type Ctx } from './context.ts';
+import { loadInScope, nameOf, REQUEST_NOT_FOUND, REQUEST_OWNER, userIdOf, type Caller, type Ctx } from './context.ts';
 import { assertCan, currentDue, escalationTarget, graceAfter, handlerCodeFor, nextEscalation, type Action } from './flow.ts';
 import { checkHandler } from './intake.ts';
 import * as store from './requests.store.ts';
@@ -148,6 +146,7 @@ export function transfer(ctx: Ctx, caller: Caller, id: number, body: TransferBod
       if (!isWithin(place, caller.scope) || !(await store.placeExists(tx, place))) throw validationFailed([{ field: 'target.jurisdictionCode', message: 'must be a place inside your jurisdiction', messageZh: '须为本辖区内的区划' }]);
       const routed = await route(tx, place, row.categoryCode);
       patch = { jurisdictionCode: place, assigneeUserId: routed.assignee?.id ?? null, handlerCode: routed.handlerCode, handlerRole: routed.handlerRole, department: routed.department };
+      await ctx.attachments.relocate(tx, { kind: REQUEST_OWNER, id }, place);
       to = { jurisdictionCode: place, ...routeData(routed, await store.placeName(tx, routed.handlerCode)) };
     }
     const handlerCode = patch.handlerCode!;
@@ -206,30 +205,22 @@ export async function revealContact(ctx: Ctx, caller: Caller, id: number, reason
   });
 }
 
-// ── attachments ──
-export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
-export const ATTACHMENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+// ── attachments ── (kept by the attachments module, owned by ('help_request', id); a merged
+// request's files stay its own and show on the request it was merged into)
 
 export function attach(ctx: Ctx, caller: Caller, id: number, file: { fileName: string; content: Buffer }, actor: Actor) {
-  if (file.content.length === 0) throw validationFailed([{ field: 'file', message: 'the file is empty', messageZh: '文件为空' }]);
-  if (file.content.length > MAX_ATTACHMENT_BYTES) throw new AppError('payload_too_large', 'An attachment may be at most 5 MB', '附件不能超过 5 MB');
-  const mimeType = sniffFileType(file.content);
-  if (!mimeType) throw new AppError('unsupported_media_type', 'Attach a photo (JPEG, PNG, WebP) or a PDF', '附件须为照片（JPEG、PNG、WebP）或 PDF');
-  return step(ctx, caller, actor, id, 'attach', async (tx, _row, now) => {
-    const sha256 = createHash('sha256').update(file.content).digest('hex');
-    const sealed = ctx.sensitive.sealFile(file.content);
-    const attachmentId = await store.insertAttachment(tx, { requestId: id, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256, content: sealed, createdBy: userIdOf(caller), createdAt: now });
-    return { patch: {}, data: { attachmentId, fileName: file.fileName, mimeType, sizeBytes: file.content.length, sha256 } };
+  const checked = ctx.attachments.check({ content: file.content });
+  return step(ctx, caller, actor, id, 'attach', async (tx, row) => {
+    const stored = await ctx.attachments.put(tx, { kind: REQUEST_OWNER, id, jurisdictionCode: row.jurisdictionCode }, { content: file.content, fileName: file.fileName, checked }, userIdOf(caller));
+    return { patch: {}, data: { attachmentId: stored.id, fileName: stored.fileName, mimeType: stored.mediaType, sizeBytes: stored.sizeBytes, sha256: stored.sha256 } };
   });
 }
 
 export async function download(ctx: Ctx, caller: Caller, id: number, attachmentId: number, actor: Actor) {
   const row = await loadInScope(ctx.db, caller, id);
   const ids = [id, ...(await store.mergedInto(ctx.db, id)).map((m) => m.id)];
-  const file = await store.attachment(ctx.db, ids, attachmentId);
-  if (!file) throw notFound('Attachment', '该附件');
-  await ctx.db.transaction((tx) => ctx.audit.record(tx, actor, { action: 'help_request.attachment.download', entity: 'help_request_attachment', entityId: attachmentId, jurisdictionCode: row.jurisdictionCode, reason: `${row.trackingCode} ${file.fileName}` }));
-  return { fileName: file.fileName, mimeType: file.mimeType, content: ctx.sensitive.openFile(file.content) };
+  const file = await ctx.attachments.open([{ kind: REQUEST_OWNER, ids }], attachmentId, actor, { jurisdictionCode: row.jurisdictionCode, label: row.trackingCode });
+  return { fileName: file.meta.fileName, mimeType: file.meta.mediaType, content: file.content };
 }
 
 /**

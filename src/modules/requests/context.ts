@@ -6,10 +6,11 @@ import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { CasesService } from '../cases/index.ts';
+import type { AttachmentsService } from '../attachments/index.ts';
 import * as categories from './categories.store.ts';
 import * as store from './requests.store.ts';
 
-export type RequestsDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; cases?: CasesService; now?: () => Date };
+export type RequestsDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; cases?: CasesService; now?: () => Date };
 
 /** The caller of a service method: an authenticated user or API token (AuthUser fits). */
 export type Caller = { id: number | null; username?: string; displayName?: string; roles: readonly string[]; scope: string; jurisdictionCode?: string; kind?: 'user' | 'token' };
@@ -18,6 +19,7 @@ export type Ctx = {
   db: Db;
   audit: AuditService;
   sensitive: SensitiveFields;
+  attachments: AttachmentsService;
   cases: CasesService | undefined;
   now: () => Date;
   /** Categories exist from the first call on (defaults inserted once per process, idempotently). */
@@ -30,6 +32,7 @@ export function createContext(deps: RequestsDeps): Ctx {
     db: deps.db,
     audit: deps.audit,
     sensitive: deps.sensitive,
+    attachments: deps.attachments,
     cases: deps.cases,
     now: deps.now ?? (() => new Date()),
     ready() {
@@ -43,6 +46,9 @@ export function createContext(deps: RequestsDeps): Ctx {
 }
 
 export const REQUEST_NOT_FOUND = () => notFound('Request', '该诉求');
+
+/** The owner kind of a request's files in the attachments module. */
+export const REQUEST_OWNER = 'help_request';
 
 /** The user id of a caller for foreign keys (API tokens are not users). */
 export const userIdOf = (caller: Caller): number | null => (caller.kind === 'token' ? null : caller.id);

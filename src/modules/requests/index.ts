@@ -2,4 +2,4 @@ export { requestRoutes } from './requests.routes.ts';
 export { open311Routes } from './open311.routes.ts';
 export { createRequestsService, type RequestsService } from './requests.service.ts';
 export { requestPermissions } from './requests.policy.ts';
-export { requestCategories, requestRoutes as requestRoutingRules, councilMeetings, helpRequests, helpRequestEvents, helpRequestFollowers, helpRequestAttachments } from './requests.table.ts';
+export { requestCategories, requestRoutes as requestRoutingRules, councilMeetings, helpRequests, helpRequestEvents, helpRequestFollowers } from './requests.table.ts';

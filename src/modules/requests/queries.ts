@@ -4,7 +4,7 @@ import { ageOn } from '../../lib/age.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as categories from './categories.store.ts';
-import { loadInScope, type Caller, type Ctx } from './context.ts';
+import { loadInScope, REQUEST_OWNER, type Caller, type Ctx } from './context.ts';
 import { isOpen, metresBetween } from './flow.ts';
 import { handlerRoles } from './intake.ts';
 import * as store from './requests.store.ts';
@@ -91,7 +91,7 @@ export async function requestDetail(ctx: Ctx, caller: Caller, id: number): Promi
     row.assigneeUserId !== null ? store.userById(ctx.db, row.assigneeUserId) : Promise.resolve(undefined),
     store.eventsOf(ctx.db, ids),
     store.followersOf(ctx.db, id),
-    store.attachmentsOf(ctx.db, ids),
+    ctx.attachments.list([{ kind: REQUEST_OWNER, ids }]),
     row.mergedIntoId !== null ? store.trackingCodeOf(ctx.db, row.mergedIntoId) : Promise.resolve(undefined),
     isOpen(row.state) ? duplicatesOf(ctx, caller, row) : Promise.resolve([]),
   ]);
@@ -123,7 +123,7 @@ export async function requestDetail(ctx: Ctx, caller: Caller, id: number): Promi
     version: row.version,
     events: events.map((e) => ({ id: e.id, requestId: e.requestId, at: e.at.toISOString(), actorName: e.actorName, action: e.action, fromState: e.fromState, toState: e.toState, note: e.note, data: (e.data as Record<string, unknown> | null) ?? null })),
     followers: followers.map((f) => ({ id: f.id, name: f.name, phoneMasked: ctx.sensitive.masked('phone', f.phoneEnc), personId: f.personId, sourceTrackingCode: f.sourceTrackingCode, addedAt: f.addedAt.toISOString() })),
-    attachments: attachments.map((a) => ({ ...a, createdAt: a.createdAt.toISOString() })),
+    attachments: attachments.map((a) => ({ id: a.id, requestId: a.ownerId, fileName: a.fileName, mimeType: a.mediaType, sizeBytes: a.sizeBytes, createdAt: a.createdAt.toISOString() })),
     duplicates,
   };
 }

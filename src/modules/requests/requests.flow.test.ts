@@ -101,6 +101,9 @@ test('a transfer always names a target and a reason: up a level, to another plac
   const { as } = w;
   const r = (await as.grid.post('/api/requests', { channel: 'patrol', categoryCode: 'mediation', description: '楼上楼下因篮球噪音发生纠纷', jurisdictionCode: GRID_1 })).body;
   assert.equal(r.state, 'assigned');
+  const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('纠纷现场')]);
+  const attached = await w.t.app.inject({ method: 'POST', url: `/api/requests/${r.id}/attachments?fileName=scene.jpg`, headers: { ...as.grid.session.headers, 'content-type': 'image/jpeg' }, payload: photo });
+  assert.equal(attached.statusCode, 200, attached.body);
   const noReason = await as.grid.post(`/api/requests/${r.id}/transfer`, { target: { kind: 'up' } });
   assert.equal(noReason.status, 400);
   assert.deepEqual(noReason.body.fields.map((f: { field: string }) => f.field), ['reason']);
@@ -123,6 +126,10 @@ test('a transfer always names a target and a reason: up a level, to another plac
   assert.equal(moved.body.assignee.displayName, '和平社区第二网格网格员');
   assert.equal((await as.grid.get(`/api/requests/${r.id}`)).status, 404, 'grid 1 no longer sees it');
   assert.equal((await as.grid2.get(`/api/requests/${r.id}`)).status, 200);
+  // Its files move with it: kept under the new place, opened by the new grid's worker.
+  const [file] = await w.t.services.attachments.list([{ kind: 'help_request', ids: [r.id] }]);
+  assert.equal(file?.jurisdictionCode, GRID_2);
+  assert.deepEqual((await w.t.app.inject({ method: 'GET', url: `/api/requests/${r.id}/attachments/${file!.id}`, headers: as.grid2.session.headers })).rawPayload, photo);
   // A grid worker cannot send it to a place outside their grid.
   const outside = await as.grid2.post(`/api/requests/${r.id}/transfer`, { target: { kind: 'place', jurisdictionCode: GRID_1 }, reason: '测试越权' });
   assert.equal(outside.status, 400);

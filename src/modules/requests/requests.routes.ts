@@ -7,7 +7,7 @@ import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { requestPermissions as can } from './requests.policy.ts';
-import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './actions.ts';
+import { ACCEPTED_TYPES, MAX_ATTACHMENT_BYTES } from '../attachments/index.ts';
 import {
   AddItemsBody, AssigneeList, AssigneesQuery, AssignBody, AttachmentParams, CallerList, CallerQuery, CategoryBody, CategoryList, CategoryParams,
   Category, CreateMeetingBody, CreateRequestBody, DuplicateSuggestion, FollowUpBody, ListMeetingsQuery, ListRequestsQuery, MeetingIdParams,
@@ -28,7 +28,7 @@ export const requestRoutes: RouteModule = (app, deps) => {
 
 function registerRoutes(app: ZodApp, { services, config }: Parameters<RouteModule>[1]) {
   const requests = services.requests;
-  const missing = ATTACHMENT_TYPES.filter((t) => !app.hasContentTypeParser(t));
+  const missing = ACCEPTED_TYPES.photo_or_pdf.filter((t) => !app.hasContentTypeParser(t));
   if (missing.length) app.addContentTypeParser(missing, { parseAs: 'buffer', bodyLimit: MAX_ATTACHMENT_BYTES + 1024 }, (_req, body, done) => done(null, body));
   const p = (permission: string) => ({ config: { permission } });
   const byId = { params: RequestIdParams, response: { 200: RequestDetail, ...errors } };

@@ -1,4 +1,4 @@
-// SQL for help requests, their timeline, followers and attachments. Every read of a request goes
+// SQL for help requests, their timeline and followers. Every read of a request goes
 // through withinScope on the request's place, so another area's request is "not found".
 import { and, asc, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
@@ -7,7 +7,6 @@ import { placePath } from '../jurisdictions/place-path.ts';
 import { users } from '../auth/auth.table.ts';
 import { persons } from '../persons/persons.table.ts';
 import {
-  helpRequestAttachments as attachments,
   helpRequestEvents as events,
   helpRequestFollowers as followers,
   helpRequests as r,
@@ -93,24 +92,6 @@ export async function moveFollowers(tx: DbOrTx, fromId: number, toId: number): P
 /** Requests merged into `fromId` earlier now point to the request `fromId` is merged into. */
 export async function repointMerged(tx: DbOrTx, fromId: number, toId: number): Promise<void> {
   await tx.update(r).set({ mergedIntoId: toId }).where(eq(r.mergedIntoId, fromId));
-}
-
-export async function insertAttachment(tx: DbOrTx, values: typeof attachments.$inferInsert): Promise<number> {
-  const [row] = await tx.insert(attachments).values(values).returning({ id: attachments.id });
-  return row!.id;
-}
-
-export function attachmentsOf(db: DbOrTx, ids: number[]) {
-  return db
-    .select({ id: attachments.id, requestId: attachments.requestId, fileName: attachments.fileName, mimeType: attachments.mimeType, sizeBytes: attachments.sizeBytes, createdAt: attachments.createdAt })
-    .from(attachments)
-    .where(inArray(attachments.requestId, ids))
-    .orderBy(asc(attachments.id));
-}
-
-export async function attachment(db: DbOrTx, ids: number[], attachmentId: number) {
-  const [row] = await db.select().from(attachments).where(and(eq(attachments.id, attachmentId), inArray(attachments.requestId, ids)));
-  return row;
 }
 
 // ── lists ──

@@ -5,7 +5,6 @@ import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
 import { assistanceCases } from '../cases/cases.table.ts';
-import { bytea } from '../imports/imports.table.ts';
 
 // The open states, spelled once for the partial indexes and the queries that must match them
 // (the planner proves `state = 'assigned'` or this same IN-list implies the index predicate).
@@ -196,23 +195,4 @@ export const helpRequestFollowers = pgTable(
     addedAt: timestamp('added_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [index('help_request_followers_request_idx').on(t.requestId)],
-);
-
-// Photos and scans (before/after, signed receipts), stored encrypted like case attachments.
-export const helpRequestAttachments = pgTable(
-  'help_request_attachments',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    requestId: bigint('request_id', { mode: 'number' })
-      .notNull()
-      .references(() => helpRequests.id, { onDelete: 'cascade' }),
-    fileName: text('file_name').notNull(),
-    mimeType: text('mime_type').notNull(),
-    sizeBytes: integer('size_bytes').notNull(),
-    sha256: text('sha256').notNull(),
-    content: bytea('content').notNull(),
-    createdBy: integer('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-  },
-  (t) => [index('help_request_attachments_request_idx').on(t.requestId)],
 );

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { createTestApp, testKeyRing, type Session, type TestApp } from '../../../test/support/app.ts';
 import { queryRows } from '../../platform/db/client.ts';
 import { generateKeyRingJson, parseKeyRing, decryptField } from '../../platform/crypto/field-crypto.ts';
-import { reencryptAll } from '../../cli/commands/keys.ts';
+import { reencryptAll } from '../../app/key-rotation.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -117,12 +117,12 @@ test('key rotation re-encrypts every phone under the new key; old values stay re
   const nextJson = generateKeyRingJson(ringJson(testKeyRing));
   const next = parseKeyRing(nextJson);
   assert.equal(next.current, 'k2');
-  const rewritten = await reencryptAll(t.database, next);
+  const { rewritten } = await reencryptAll(t.database, next);
   assert.ok(rewritten >= 5);
   const rows = await queryRows<{ phone_enc: string }>(t.database.db, sql`select phone_enc from users where phone_enc is not null`);
   assert.ok(rows.every((r) => r.phone_enc.startsWith('v1.k2.')));
   assert.ok(rows.some((r) => decryptField(next, r.phone_enc) === '13700001111'));
-  assert.equal(await reencryptAll(t.database, next), 0, 'a second run has nothing left to do');
+  assert.equal((await reencryptAll(t.database, next)).rewritten, 0, 'a second run has nothing left to do');
 });
 
 /** The JSON document of a parsed ring (for generateKeyRingJson's `previous`). */

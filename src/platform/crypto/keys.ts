@@ -27,3 +27,20 @@ export function writeKeyFile(path: string, json: string): void {
   chmodSync(tmp, 0o600);
   renameSync(tmp, path);
 }
+
+/**
+ * The key ring document without `keyId` (a retired data key); everything else in it is kept as
+ * written. The current key cannot be retired.
+ */
+export function keyRingWithout(json: string, keyId: string): string {
+  const ring = parseKeyRing(json);
+  if (keyId === ring.current) {
+    throw new AppError('conflict', `Key ${keyId} is the current key; rotate first`, `${keyId} 是当前密钥，请先轮换`);
+  }
+  if (!ring.keys.has(keyId)) throw new AppError('not_found', `Key ${keyId} is not in the key ring`, `密钥环中没有 ${keyId}`);
+  const doc = JSON.parse(json) as { keys: Record<string, unknown> };
+  delete doc.keys[keyId];
+  const text = `${JSON.stringify(doc, null, 2)}\n`;
+  parseKeyRing(text);
+  return text;
+}

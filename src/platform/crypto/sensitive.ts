@@ -16,18 +16,11 @@ export function createSensitiveFields(ring: KeyRing) {
     index: (kind: string, normalised: string): string => blindIndex(ring, kind, normalised),
     needsRotation: (stored: string) => needsRotation(ring, stored),
     reencrypt: (stored: string): string => encryptField(ring, decryptField(ring, stored)),
-    /** A file (uploaded ledger, photo, scan) sealed for a bytea column: the field cipher over its base64. */
+    /** A file (photo, scan) sealed as text: the field cipher over its base64, one envelope. */
+    sealBytes: (data: Buffer): string => encryptField(ring, data.toString('base64')),
+    openBytes: (sealed: string): Buffer => Buffer.from(decryptField(ring, sealed), 'base64'),
+    /** sealBytes for a bytea column (uploaded ledgers and reports): the envelope's ASCII bytes. */
     sealFile: (data: Buffer): Buffer => Buffer.from(encryptField(ring, data.toString('base64')), 'utf8'),
     openFile: (sealed: Buffer): Buffer => Buffer.from(decryptField(ring, sealed.toString('utf8')), 'base64'),
   };
 }
-
-/** Every encrypted column, so `lastmile keys rotate` can re-encrypt them all. Modules add theirs. */
-export const ENCRYPTED_COLUMNS: { table: string; column: string; key: string }[] = [
-  { table: 'users', column: 'phone_enc', key: 'id' },
-  { table: 'persons', column: 'id_number_enc', key: 'id' },
-  { table: 'persons', column: 'phone_enc', key: 'id' },
-  { table: 'households', column: 'bank_account_enc', key: 'id' },
-  { table: 'help_requests', column: 'contact_phone_enc', key: 'id' },
-  { table: 'help_request_followers', column: 'phone_enc', key: 'id' },
-];

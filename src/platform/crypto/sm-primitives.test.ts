@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createCipheriv, createDecipheriv, createHmac, createSecretKey, randomBytes, randomInt } from 'node:crypto';
 import { Sm3Hmac } from './sm3-hmac.ts';
-import { Sm4Cbc } from './sm4-cbc.ts';
+import { NATIVE_CBC_FROM, Sm4Cbc } from './sm4-cbc.ts';
 
 // The hand-built HMAC and CBC must give exactly Node's (OpenSSL's) bytes, or stored values and
 // blind indexes would stop matching. Random keys, IVs and lengths around the block boundaries.
@@ -38,7 +38,7 @@ test('Sm4Cbc encrypts and decrypts exactly as sm4-cbc with PKCS#7 padding', () =
   for (let n = 0; n < 30; n++) {
     const key = randomBytes(16);
     const cbc = new Sm4Cbc(createSecretKey(key));
-    for (const length of [0, 1, 11, 15, 16, 17, 18, 31, 32, 33, 100, randomInt(0, 400)]) {
+    for (const length of [0, 1, 11, 15, 16, 17, 18, 31, 32, 33, 100, randomInt(0, 400), NATIVE_CBC_FROM - 17, NATIVE_CBC_FROM - 16, NATIVE_CBC_FROM - 1, NATIVE_CBC_FROM, 70_001]) {
       const iv = randomBytes(16);
       const plaintext = randomBytes(length);
       const cipher = createCipheriv('sm4-cbc', key, iv);
@@ -59,7 +59,7 @@ test('Sm4Cbc refuses broken ciphertexts (wrong length, bad padding)', () => {
   assert.throws(() => cbc.decrypt(iv, Buffer.alloc(0)), /whole blocks/);
   assert.throws(() => cbc.decrypt(iv, randomBytes(17)), /whole blocks/);
   // Last byte of the padded plaintext 0x00 or above 16, or pad bytes that disagree.
-  for (const padded of [Buffer.alloc(16, 0), Buffer.alloc(16, 17), Buffer.concat([Buffer.alloc(13, 3), Buffer.from([2, 3, 3])])]) {
+  for (const padded of [Buffer.alloc(16, 0), Buffer.alloc(16, 17), Buffer.concat([Buffer.alloc(13, 3), Buffer.from([2, 3, 3])]), Buffer.alloc(NATIVE_CBC_FROM, 0), Buffer.alloc(NATIVE_CBC_FROM * 2, 17)]) {
     const cipher = createCipheriv('sm4-cbc', key, iv).setAutoPadding(false);
     const bad = Buffer.concat([cipher.update(padded), cipher.final()]);
     assert.throws(() => cbc.decrypt(iv, bad), /bad padding/);
@@ -69,7 +69,7 @@ test('Sm4Cbc refuses broken ciphertexts (wrong length, bad padding)', () => {
 test('Sm4Cbc.encryptMany gives each value what encrypt gives it (mixed lengths, one batch)', () => {
   const key = randomBytes(16);
   const cbc = new Sm4Cbc(createSecretKey(key));
-  const lengths = [0, 11, 18, 16, 31, 32, 47, 5, 100, 17];
+  const lengths = [0, 11, 18, 16, 31, 32, 47, 5, 100, 17, NATIVE_CBC_FROM, 5000, NATIVE_CBC_FROM - 1];
   const plaintexts = lengths.map((n) => randomBytes(n));
   const ivs = lengths.map(() => randomBytes(16));
   const many = cbc.encryptMany(ivs, plaintexts);

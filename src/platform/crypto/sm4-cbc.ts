@@ -6,12 +6,17 @@
 import { createCipheriv, createDecipheriv, type Cipheriv, type Decipheriv, type KeyObject } from 'node:crypto';
 
 const BLOCK = 16;
+// From this length on a value goes through OpenSSL's own sm4-cbc (one context per value): by hand,
+// every block is one native call, and a 1 MB photo took 0.6 s to seal instead of a few ms.
+export const NATIVE_CBC_FROM = 1024;
 
 export class Sm4Cbc {
+  private readonly key: KeyObject;
   private readonly encryptor: Cipheriv;
   private readonly decryptor: Decipheriv;
 
   constructor(key: KeyObject) {
+    this.key = key;
     // ECB without padding holds no state between update() calls: each whole block in, one out.
     this.encryptor = createCipheriv('sm4-ecb', key, null).setAutoPadding(false);
     this.decryptor = createDecipheriv('sm4-ecb', key, null).setAutoPadding(false);
@@ -27,6 +32,24 @@ export class Sm4Cbc {
    * fields costs a few native calls instead of one or two per value.
    */
   encryptMany(ivs: readonly Uint8Array[], plaintexts: readonly Buffer[]): Buffer[] {
+    const result: Buffer[] = new Array(plaintexts.length);
+    const short: number[] = [];
+    plaintexts.forEach((p, i) => {
+      if (p.length < NATIVE_CBC_FROM) short.push(i);
+      else {
+        const cipher = createCipheriv('sm4-cbc', this.key, ivs[i]!);
+        result[i] = Buffer.concat([cipher.update(p), cipher.final()]);
+      }
+    });
+    if (short.length > 0) {
+      const chained = this.chain(short.map((i) => ivs[i]!), short.map((i) => plaintexts[i]!));
+      short.forEach((i, j) => (result[i] = chained[j]!));
+    }
+    return result;
+  }
+
+  /** CBC by hand over the ECB block function, the k-th blocks of all values in one call. */
+  private chain(ivs: readonly Uint8Array[], plaintexts: readonly Buffer[]): Buffer[] {
     const outs = plaintexts.map((p) => {
       const blocks = Math.floor(p.length / BLOCK) + 1;
       const out = Buffer.allocUnsafe(blocks * BLOCK);
@@ -58,6 +81,14 @@ export class Sm4Cbc {
   /** The plaintext; throws a plain Error on a length or padding that cannot be ours. */
   decrypt(iv: Uint8Array, ciphertext: Buffer): Buffer {
     if (ciphertext.length === 0 || ciphertext.length % BLOCK !== 0) throw new Error('SM4-CBC: ciphertext is not whole blocks');
+    if (ciphertext.length >= NATIVE_CBC_FROM) {
+      const decipher = createDecipheriv('sm4-cbc', this.key, iv);
+      try {
+        return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
+      } catch {
+        throw new Error('SM4-CBC: bad padding');
+      }
+    }
     const out = this.decryptor.update(ciphertext);
     if (out.length !== ciphertext.length) throw new Error('SM4-CBC: short block output');
     for (let at = 0; at < out.length; at += BLOCK) {

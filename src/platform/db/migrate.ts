@@ -15,8 +15,9 @@ const MIGRATION_LOCK_KEY = 7_246_001; // constant key meaning "lastmile migratio
 
 export type MigrationStatus = { total: number; applied: number; pending: string[] };
 
-export async function migrateDatabase(database: Database): Promise<MigrationStatus> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** `migrationsFolder`: another folder of the same layout (tests migrate to a chosen point). */
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
+  const config = { migrationsFolder };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
   } else {
@@ -30,11 +31,11 @@ export async function migrateDatabase(database: Database): Promise<MigrationStat
       client.release();
     }
   }
-  return migrationStatus(database);
+  return migrationStatus(database, migrationsFolder);
 }
 
-export async function migrationStatus(database: Database): Promise<MigrationStatus> {
-  const files = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER });
+export async function migrationStatus(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
+  const files = readMigrationFiles({ migrationsFolder });
   const [table] = await queryRows<{ present: boolean }>(
     database.db,
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
@@ -44,14 +45,14 @@ export async function migrationStatus(database: Database): Promise<MigrationStat
     const rows = await queryRows<{ hash: string }>(database.db, sql`select hash from drizzle.__drizzle_migrations`);
     for (const row of rows) applied.add(row.hash);
   }
-  const tags = journalTags();
+  const tags = journalTags(migrationsFolder);
   const pending = files.flatMap((file, i) => (applied.has(file.hash) ? [] : [tags[i] ?? `#${i}`]));
   return { total: files.length, applied: files.length - pending.length, pending };
 }
 
 /** Migration names from drizzle-kit's journal, in order. */
-function journalTags(): string[] {
-  const journal = JSON.parse(readFileSync(`${MIGRATIONS_FOLDER}/meta/_journal.json`, 'utf8')) as {
+function journalTags(migrationsFolder: string): string[] {
+  const journal = JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
     entries: { tag: string }[];
   };
   return journal.entries.map((e) => e.tag);
