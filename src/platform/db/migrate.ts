@@ -15,8 +15,9 @@ const MIGRATION_LOCK_KEY = 7_246_001; // constant key meaning "lastmile migratio
 
 export type MigrationStatus = { total: number; applied: number; pending: string[] };
 
-export async function migrateDatabase(database: Database): Promise<MigrationStatus> {
-  const config = { migrationsFolder: MIGRATIONS_FOLDER };
+/** `migrationsFolder`: another folder of migrations (upgrade tests apply the ones before a change first). */
+export async function migrateDatabase(database: Database, migrationsFolder = MIGRATIONS_FOLDER): Promise<MigrationStatus> {
+  const config = { migrationsFolder };
   if (database.kind === 'pglite') {
     await migratePglite(database.db as unknown as PgliteDatabase, config);
   } else {
