@@ -28,13 +28,22 @@ export type ChainedEntry = {
 /** An entry as stored: its place in its chain, the key it is under (null: legacy), and the links. */
 export type StoredEntry = ChainedEntry & { chain: number; seq: number; keyId: string | null; prevHash: string; hash: string };
 
+/** JSON with object keys sorted (by UTF-16 code units, as sort() does) and undefined members left out. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  for (const key of Object.keys(record).sort()) {
+    const v = record[key];
+    if (v === undefined) continue;
+    out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+  }
+  return `${out}}`;
 }
 
 /** The 0001 formula, kept for entries written before the chains were keyed. */
@@ -43,12 +52,23 @@ export function legacyHash(prevHash: string, entry: ChainedEntry): string {
 }
 
 const KEYED_LABEL = 'lastmile-audit\n';
+/** Every stored field but the MAC, in canonical (sorted) order: canonicalJson without the sorting, which verify does a million times. */
+export const KEYED_FIELDS = ['action', 'actorId', 'actorKind', 'actorName', 'at', 'chain', 'changes', 'entity', 'entityId', 'id', 'ip', 'jurisdictionCode', 'keyId', 'prevHash', 'reason', 'seq'] as const;
+const KEYED_PREFIXES = KEYED_FIELDS.map((f, i) => `${i === 0 ? '{' : ','}${JSON.stringify(f)}:`);
+
+/** canonicalJson of the entry's stored fields (equal to it: see audit-chain.test.ts). */
+export function keyedContent(entry: Omit<StoredEntry, 'hash'>): string {
+  let out = '';
+  for (let i = 0; i < KEYED_FIELDS.length; i++) {
+    const field = KEYED_FIELDS[i]!;
+    out += KEYED_PREFIXES[i]! + (field === 'changes' ? canonicalJson(entry.changes) : JSON.stringify(entry[field] ?? null));
+  }
+  return `${out}}`;
+}
 
 /** The MAC of everything stored with the entry except the MAC itself. */
 export function keyedHash(mac: Sm3Hmac, entry: Omit<StoredEntry, 'hash'>): string {
-  const { id, at, actorKind, actorId, actorName, ip, action, entity, entityId, jurisdictionCode, changes, reason, chain, seq, keyId, prevHash } = entry;
-  const content = { id, at, actorKind, actorId, actorName, ip, action, entity, entityId, jurisdictionCode, changes, reason, chain, seq, keyId, prevHash };
-  return mac.digest([KEYED_LABEL, canonicalJson(content)], 'hex');
+  return mac.digest([KEYED_LABEL, keyedContent(entry)], 'hex');
 }
 
 export type BreakProblem =
