@@ -129,17 +129,19 @@ export function createAuditService(deps: { db: Db; keys: AuditKeys; now?: () => 
       const heads = await store.readHeads(deps.db);
       const checker = createChainChecker({ heads, macFor, onBreak });
       let checked = 0;
-      let after = { chain: -1, seq: 0 };
+      const fetch = (after: { chain: number; seq: number }) => store.entriesAfter(deps.db, after, 10_000);
+      // The next batch is read while this one is checked: the database and the MACs overlap.
+      let next = fetch({ chain: -1, seq: 0 });
       for (;;) {
-        const batch = await store.entriesAfter(deps.db, after, 5000);
+        const batch = await next;
         if (batch.length === 0) break;
+        const last = batch[batch.length - 1]!;
+        next = fetch({ chain: last.chain, seq: last.seq });
         for (const e of batch) {
           checker.check(e);
           anchored.see(e);
         }
         checked += batch.length;
-        const last = batch[batch.length - 1]!;
-        after = { chain: last.chain, seq: last.seq };
         options.onProgress?.(checked);
       }
       checker.finish();
