@@ -63,7 +63,7 @@ export function registerKeys(program: Command): void {
         const next = generateKeyRingJson(readFileSync(config.keys.file, 'utf8'));
         writeKeyFile(config.keys.file, next);
         ring = parseKeyRing(next);
-        console.log(`new current key ${ring.current} written to ${config.keys.file}`);
+        console.log(`new current key ${ring.current} (audit key ${ring.audit.current}) written to ${config.keys.file}`);
       }
       const n = await withDatabase((database) =>
         reencryptAll(database, ring, (table, done) => process.stdout.write(`\r  re-encrypting ${table}: ${done}`)),
