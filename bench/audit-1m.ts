@@ -69,7 +69,8 @@ async function build(): Promise<void> {
 }
 
 async function tamper(): Promise<number[]> {
-  const [middle, early, late] = [Math.floor(N / 2), Math.floor(N / 10), Math.floor((N * 9) / 10)];
+  // On three different chains (entry i is on chain i mod 16).
+  const [middle, early, late] = [Math.floor(N / 2), Math.floor(N / 10) + 3, Math.floor((N * 9) / 10) + 7];
   await database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
   await database.db.execute(sql`update audit_log set reason = '篡改' where id = ${middle}`);
   await database.db.execute(sql`update audit_log set actor_name = 'someone-else' where id = ${early}`);
