@@ -17,7 +17,7 @@ import { createEmptyPgDatabase, testDriver } from './support/db.ts';
 const run = promisify(execFile);
 const BIN = new URL('../bin/lastmile.js', import.meta.url).pathname;
 
-test(`lastmile db / seed / backup / restore / audit (${testDriver})`, { timeout: 300_000 }, async () => {
+test(`lastmile db / seed / backup / restore (${testDriver})`, { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'lastmile-cli-'));
   const server = testDriver === 'pg' ? await createEmptyPgDatabase() : undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, LASTMILE_DATA_DIR: join(dir, 'data'), LASTMILE_KEY_FILE: join(dir, 'keys.json'), LOG_LEVEL: 'warn' };
@@ -47,8 +47,6 @@ test(`lastmile db / seed / backup / restore / audit (${testDriver})`, { timeout:
     assert.match(await cli('audit', 'verify'), /audit chain intact: \d+ entries/);
     assert.match(await cli('keys', 'rotate'), /new current key k2[\s\S]*re-encrypted 5 value/);
     assert.match(await cli('keys', 'rotate', '--reencrypt-only'), /re-encrypted 0 value/);
-    assert.match(await cli('audit', 'anchor'), /anchor of \d+ chain\(s\) at .* \(key a2\) appended to .*audit-anchors\.jsonl/);
-    assert.match(await cli('audit', 'verify'), /audit chain intact: \d+ entries in 16 chains; 1 anchor\(s\) checked from .*audit-anchors\.jsonl/, 'entries under a1 and the anchor under a2 verify');
 
     const backupFile = join(dir, testDriver === 'pg' ? 'backup.sql' : 'backup.tar.gz');
     assert.match(await cli('backup', backupFile), /backup written/);
@@ -62,15 +60,6 @@ test(`lastmile db / seed / backup / restore / audit (${testDriver})`, { timeout:
 
     assert.match(await cli('restore', backupFile), /restored/);
     assert.equal(await countPlaces(), 308, 'the deleted grids are back');
-
-    // Two entries altered behind the trigger's back: exit 4, the first and every break listed.
-    const tamper = await openDatabase(loadConfig(env).database);
-    await tamper.db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-    await tamper.db.execute(sql`update audit_log set reason = 'rewritten' where id in (select id from audit_log order by id limit 2)`);
-    await tamper.close();
-    const broken = await run(process.execPath, [BIN, 'audit', 'verify'], { env }).catch((e: { code: number; stdout: string }) => e);
-    assert.equal((broken as { code?: number }).code, 4, 'verify exits 4 when broken');
-    assert.match((broken as { stdout: string }).stdout, /BROKEN: 2 problem\(s\)[\s\S]*first broken: chain \d+ seq \d+ \(entry 1\): hash_mismatch\n {2}chain[^\n]*hash_mismatch\n {2}chain[^\n]*hash_mismatch/);
   } finally {
     await server?.drop();
   }
