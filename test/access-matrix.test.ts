@@ -56,7 +56,7 @@ before(async () => {
   inScopeHouseholdId = (await t.services.households.create({ scope: '' }, { jurisdictionCode: '140107001001', headPersonId: inScopePersonId }, actor)).id;
   // The payment ledger: a case paying monthly, its county's batch and an over-payment, in 140107.
   const payee = await family(t.services, '140107001001', '矩阵发放');
-  inScopePayments.caseId = (await caseWithPlan(t.database.db, payee, '140107001001', { amountFen: 50_000, fromMonth: '2025-05' })).caseId;
+  inScopePayments.caseId = (await caseWithPlan(t.database.db, t.services.audit, payee, '140107001001', { amountFen: 50_000, fromMonth: '2025-05' })).caseId;
   inScopePayments.batchId = (await t.services.payments.createBatch({ scope: '' }, { countyCode: '140107', month: '2025-05' }, actor)).id;
   inScopePayments.overpaymentId = (await t.services.payments.createOverpayment({ scope: '' }, { caseId: inScopePayments.caseId, amountFen: 1_000, reason: '矩阵测试', fraud: false }, actor)).id;
   inScopeCaseId = (await t.services.cases.register({ id: null, username: 'test', roles: ['admin'], scope: '' }, { program: 'dibao', applicantPersonId: inScopePersonId, channel: 'application', promiseSigned: false, dataCheckAuthorised: false, materialsReceived: [], ties: [] }, actor)).id;

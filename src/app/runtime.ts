@@ -42,7 +42,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
     if (config.runJobs) {
       worker = createWorker({ db: database.db, definitions: jobDefinitions(services), log: log.child({ part: 'jobs' }) });
       worker.start();
-      stopHousekeeping = scheduleHousekeeping(services);
+      stopHousekeeping = scheduleHousekeeping(services, undefined, config.audit.anchorMinutes * 60_000);
     }
     let stopping: Promise<void> | undefined;
     return {

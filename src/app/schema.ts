@@ -1,7 +1,7 @@
 // Every table, for drizzle's typed queries and for drizzle-kit's migration generator.
 export { jurisdictions } from '../modules/jurisdictions/jurisdictions.table.ts';
 export { users, sessions, apiTokens, loginThrottles } from '../modules/auth/auth.table.ts';
-export { auditLog, auditChain } from '../modules/audit/audit.table.ts';
+export { auditLog, auditChain, auditLogIdSeq } from '../modules/audit/audit.table.ts';
 export { jobs } from '../platform/jobs/jobs.table.ts';
 export { persons, registryHistory, vocabularies } from '../modules/persons/persons.table.ts';
 export {

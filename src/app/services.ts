@@ -6,7 +6,7 @@ import type { KeyRing } from '../platform/crypto/field-crypto.ts';
 import { createSensitiveFields, type SensitiveFields } from '../platform/crypto/sensitive.ts';
 import { createJobQueue, type JobDefinition, type JobQueue } from '../platform/jobs/index.ts';
 import { createAuthService, createTokensService, type AuthService, type TokensService } from '../modules/auth/index.ts';
-import { createAuditService, type AuditService } from '../modules/audit/index.ts';
+import { anchorJob, createAuditService, type AuditService } from '../modules/audit/index.ts';
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';
 import { createUsersService, type UsersService } from '../modules/users/index.ts';
 import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
@@ -37,12 +37,14 @@ export type Services = {
   attachments: AttachmentsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
+  /** Writes the audit chains' signed heads to the anchor file (and the log). */
+  anchorJob: ReturnType<typeof anchorJob>;
 };
 
 export function createServices(config: Config, database: Database, keyRing: KeyRing, options: { now?: () => Date } = {}): Services {
   const { db } = database;
   const clock = options.now ? { now: options.now } : {};
-  const audit = createAuditService({ db, ...clock });
+  const audit = createAuditService({ db, keys: keyRing.audit, ...clock });
   const sensitive = createSensitiveFields(keyRing);
   const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, demoMode: config.seedDemo, ...clock });
   const jobs = createJobQueue(db);
@@ -68,21 +70,23 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     attachments,
     sensitive,
     jobs,
+    anchorJob: anchorJob(audit, config.audit.anchorFile),
   };
 }
 
 /** Every job type any module defines; the worker runs these. */
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [purgeSessionsJob(services.auth), ...services.imports.jobs, ...services.cases.jobs, ...services.requests.jobs] as JobDefinition[];
+  return [purgeSessionsJob(services.auth), services.anchorJob, ...services.imports.jobs, ...services.cases.jobs, ...services.requests.jobs] as JobDefinition[];
 }
 
 /** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */
-export function scheduleHousekeeping(services: Services, everyMs = 3_600_000): () => void {
+export function scheduleHousekeeping(services: Services, everyMs = 3_600_000, anchorEveryMs = 3_600_000): () => void {
   const enqueue = () => {
     services.jobs.enqueueUnlessPending(purgeSessionsJob(services.auth), {}).catch(() => undefined);
     services.jobs.enqueueUnlessPending(services.imports.purgeFilesJob, {}).catch(() => undefined);
     // Reviews (复核) that came due: opened once; a case with a review under way is skipped.
     services.jobs.enqueueUnlessPending(services.cases.openDueReviewsJob, {}).catch(() => undefined);
+    if (anchorEveryMs > 0) services.jobs.enqueueUnlessPending(services.anchorJob, {}).catch(() => undefined);
   };
   void enqueue();
   const timer = setInterval(enqueue, everyMs);
@@ -90,8 +94,12 @@ export function scheduleHousekeeping(services: Services, everyMs = 3_600_000): (
   // Help requests past their deadline move one level up: checked every 5 minutes (limits are hours).
   const escalate = setInterval(() => services.jobs.enqueueUnlessPending(services.requests.escalateJob, {}).catch(() => undefined), Math.min(everyMs, 300_000));
   escalate.unref();
+  // Signed heads of the audit chains, kept outside the database (0: off).
+  const anchor = anchorEveryMs > 0 ? setInterval(() => services.jobs.enqueueUnlessPending(services.anchorJob, {}).catch(() => undefined), anchorEveryMs) : undefined;
+  anchor?.unref();
   return () => {
     clearInterval(timer);
     clearInterval(escalate);
+    clearInterval(anchor);
   };
 }

@@ -32,3 +32,11 @@ test('empty strings count as unset', () => {
   assert.equal(config.database.kind, 'pglite');
   assert.equal(config.http.port, 3000);
 });
+
+test('audit anchors: beside the data by default, every 60 minutes; both can be set', () => {
+  const defaults = loadConfig({ LASTMILE_DATA_DIR: '/srv/lastmile' });
+  assert.deepEqual(defaults.audit, { anchorFile: '/srv/lastmile/audit-anchors.jsonl', anchorMinutes: 60 });
+  const set = loadConfig({ LASTMILE_AUDIT_ANCHOR_FILE: '/mnt/ship/anchors.jsonl', LASTMILE_AUDIT_ANCHOR_MINUTES: '0' });
+  assert.deepEqual(set.audit, { anchorFile: '/mnt/ship/anchors.jsonl', anchorMinutes: 0 });
+  assert.throws(() => loadConfig({ LASTMILE_AUDIT_ANCHOR_MINUTES: 'hourly' }), /LASTMILE_AUDIT_ANCHOR_MINUTES/);
+});

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   LASTMILE_KEY_FILE: z.string().min(1).optional().describe('JSON key ring for field encryption'),
   LASTMILE_KEYS: z.string().min(1).optional().describe('the key ring JSON itself, instead of a file'),
   LASTMILE_SECURE_COOKIES: bool.default(false).describe('mark cookies Secure (serve over HTTPS)'),
+  LASTMILE_AUDIT_ANCHOR_FILE: z.string().min(1).optional().describe('where signed audit chain heads are appended'),
+  LASTMILE_AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60).describe('minutes between audit anchors; 0 = none'),
 });
 
 export type Config = {
@@ -55,6 +57,8 @@ export type Config = {
   publicRequestPerMinute: number;
   keys: { inline?: string; file: string; generateIfMissing: boolean };
   secureCookies: boolean;
+  /** Signed heads of the audit chains, appended to `anchorFile` every `anchorMinutes` (0: never). */
+  audit: { anchorFile: string; anchorMinutes: number };
 };
 
 export class ConfigError extends Error {
@@ -102,5 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       generateIfMissing: e.LASTMILE_KEY_FILE === undefined,
     },
     secureCookies: e.LASTMILE_SECURE_COOKIES,
+    audit: {
+      anchorFile: resolve(e.LASTMILE_AUDIT_ANCHOR_FILE ?? `${e.LASTMILE_DATA_DIR}/audit-anchors.jsonl`),
+      anchorMinutes: e.LASTMILE_AUDIT_ANCHOR_MINUTES,
+    },
   };
 }

@@ -16,3 +16,11 @@ export function migrationsUpTo(lastTag: string): string {
   for (const e of entries) copyFileSync(join(MIGRATIONS_FOLDER, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
   return dir;
 }
+
+/** A copy of migrations/ with everything before the migration whose tag is `tag` (e.g. `0011_audit_chains`). */
+export function migrationsBefore(tag: string): string {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const at = journal.entries.findIndex((e) => e.tag === tag);
+  if (at < 1) throw new Error(`no migration before ${tag}`);
+  return migrationsUpTo(journal.entries[at - 1]!.tag);
+}

@@ -43,7 +43,8 @@ export function registerImport(program: Command): void {
       const fileKey = createHash('sha256').update(content).digest('hex').slice(0, 16);
       await withDatabase(async (database) => {
         await prepareDatabase(database);
-        const ctx = { db: database.db, sensitive: createSensitiveFields(loadKeyRing(config.keys, console)), scope: opts.scope, today: todayLocal() };
+        const ring = loadKeyRing(config.keys, console);
+        const ctx = { db: database.db, sensitive: createSensitiveFields(ring), scope: opts.scope, today: todayLocal() };
         const checking = progressBar('checking 校验', 0);
         const validation = await validatePersons(ctx, content, format, (n) => checking.update(n));
         checking.finish();
@@ -53,7 +54,7 @@ export function registerImport(program: Command): void {
         await writeFile(reportPath, await reportFor(content, format, validation));
         console.log(`report 校验报告: ${reportPath}`);
         if (!opts.commit) return;
-        const audit = createAuditService({ db: database.db });
+        const audit = createAuditService({ db: database.db, keys: ring.audit });
         const actor = { kind: 'system' as const, id: null, name: 'cli-import', ip: null };
         const loading = progressBar('importing 导入', c.ok);
         const result = await commitPersons(ctx, content, format, fileKey, {

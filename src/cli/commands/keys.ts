@@ -54,7 +54,7 @@ export function registerKeys(program: Command): void {
         const next = generateKeyRingJson(readFileSync(config.keys.file, 'utf8'));
         writeKeyFile(config.keys.file, next);
         ring = parseKeyRing(next);
-        console.log(`new current key ${ring.current} written to ${config.keys.file}`);
+        console.log(`new current key ${ring.current} (audit key ${ring.audit.current}) written to ${config.keys.file}`);
       }
       const result = await withDatabase((database) => reencryptAll(database, ring, columnProgress()));
       console.log(`re-encrypted ${result.rewritten} value(s) under key ${ring.current} / 已用新密钥重新加密 ${result.rewritten} 个字段`);

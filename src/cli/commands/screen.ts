@@ -9,6 +9,8 @@ import { runScreening } from '../../modules/policy/screening.ts';
 import { PROGRAM_IDS } from '../../modules/policy/policy.schema.ts';
 import type { ProgramId } from '../../modules/policy/engine/decision.ts';
 import { AppError } from '../../platform/errors.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { loadKeyRing } from '../../platform/crypto/keys.ts';
 import { withDatabase } from './db.ts';
 import { progressBar } from '../progress.ts';
 
@@ -35,7 +37,7 @@ export function registerScreen(program: Command): void {
       if (opts.resume !== undefined && !/^[1-9]\d*$/.test(opts.resume)) throw new AppError('validation_failed', '--resume must be a run id', '--resume 应为筛查批次编号');
       await withDatabase(async (database) => {
         await prepareDatabase(database);
-        const policy = createPolicyService({ db: database.db, audit: createAuditService({ db: database.db }) });
+        const policy = createPolicyService({ db: database.db, audit: createAuditService({ db: database.db, keys: loadKeyRing(loadConfig().keys, console).audit }) });
         let bar: ReturnType<typeof progressBar> | null = null;
         const summary = await runScreening(database, await policy.index(), {
           programs,

@@ -81,11 +81,11 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     if (row.program === 'temporary') {
       // What was paid first from the reserve fund is part of the approved amount.
       const onceFen = Math.max(0, amountFen - row.prepaidFen);
-      if (onceFen > 0) data.planId = (await startPlanAs(tx, { ...plan, period: 'once', amountFen: onceFen, fromMonth: today.slice(0, 7) }, actor)).planId;
+      if (onceFen > 0) data.planId = (await startPlanAs(ctx.audit, tx, { ...plan, period: 'once', amountFen: onceFen, fromMonth: today.slice(0, 7) }, actor)).planId;
       Object.assign(data, { onceFen, prepaidFen: row.prepaidFen });
     } else {
       const fromMonth = firstPaymentMonth(today);
-      data.planId = (await startPlanAs(tx, { ...plan, period: 'monthly', amountFen, fromMonth }, actor)).planId;
+      data.planId = (await startPlanAs(ctx.audit, tx, { ...plan, period: 'monthly', amountFen, fromMonth }, actor)).planId;
       const interval = reviewIntervalMonths({ ...(await reviewSummary(tx, row, today)), lastReviewedOn: today }, p);
       Object.assign(patch, { firstPaymentMonth: fromMonth, nextReviewOn: interval.nextReviewDue });
       Object.assign(data, { firstPaymentMonth: fromMonth, reviewMonths: interval.months, nextReviewOn: interval.nextReviewDue });

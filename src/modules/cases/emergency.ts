@@ -30,7 +30,7 @@ export function prepay(ctx: Ctx, caller: Caller, id: number, body: { amountFen: 
       throw new AppError('conflict', `The township reserve fund is short: ¥${formatYuan(balance)} left of ¥${formatYuan(fund.allocatedFen)} for ${year}`, `乡镇临时救助备用金余额不足：${year} 年 ${formatYuan(fund.allocatedFen)} 元，尚余 ${formatYuan(balance)} 元`);
     }
     await spendReserve(tx, township, year, body.amountFen);
-    const payment = await recordPrepaymentAs(tx, {
+    const payment = await recordPrepaymentAs(ctx.audit, tx, {
       caseId: row.id, householdId: row.householdId, payeePersonId: row.beneficiaryPersonId ?? row.applicantPersonId,
       jurisdictionCode: row.jurisdictionCode, program: row.program, amountFen: body.amountFen, createdBy: caller.id, month: today.slice(0, 7),
     }, actor, today);

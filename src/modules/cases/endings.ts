@@ -37,7 +37,7 @@ export function reopen(ctx: Ctx, caller: Caller, id: number, body: { reason: str
 /** 终止 an approved case: payments end with this month. */
 export function closeCase(ctx: Ctx, caller: Caller, id: number, reason: string, actor: Actor) {
   return runStep(ctx, caller, actor, id, { action: 'close', lockSubject: true }, async (tx, row, { today }) => {
-    const stopped = await stopPlansAs(tx, row.id, lastPaymentMonth(today), reason, actor);
+    const stopped = await stopPlansAs(ctx.audit, tx, row.id, lastPaymentMonth(today), reason, actor);
     return { patch: { closedOn: today, nextReviewOn: null }, note: reason, data: { lastMonth: lastPaymentMonth(today), ...stopped } };
   });
 }

@@ -93,13 +93,13 @@ export async function applyReview(ctx: Ctx, tx: DbOrTx, caller: Caller, actor: A
   const reason = `复核 ${row.caseNo}：${body.note}`;
   if (outcome === 'stop') {
     after = 0;
-    await stopPlansAs(tx, parent.id, lastPaymentMonth(today), reason, actor);
+    await stopPlansAs(ctx.audit, tx, parent.id, lastPaymentMonth(today), reason, actor);
     Object.assign(parentPatch, { state: 'closed', closedOn: today, nextReviewOn: null, dueOn: null });
   } else {
     if (outcome === 'adjust') {
       after = body.amountFen ?? row.proposedFen;
       if (after === null || after <= 0) throw validationFailed([{ field: 'amountFen', message: 'state the new monthly amount', messageZh: '请填写调整后的月救助金额' }]);
-      if (after !== before) await adjustPlansAs(tx, parent.id, after, firstPaymentMonth(today), reason, actor);
+      if (after !== before) await adjustPlansAs(ctx.audit, tx, parent.id, after, firstPaymentMonth(today), reason, actor);
       parentPatch.approvedFen = after;
     }
     const interval = reviewIntervalMonths({ ...(await reviewSummary(tx, parent, today)), lastReviewedOn: today }, p);

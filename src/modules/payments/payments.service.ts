@@ -167,7 +167,7 @@ export function createPaymentsService(deps: { db: Db; audit: AuditService; sensi
 
     async generate(caller: Caller, body: { countyCode: string; month: string }, actor: Actor) {
       await checkCounty(caller, body.countyCode, body.month);
-      const counts = await db.transaction((tx) => plans.generateMonthIn(tx, body.countyCode, body.month, actor));
+      const counts = await db.transaction((tx) => plans.generateMonthIn(audit, tx, body.countyCode, body.month, actor));
       return { countyCode: body.countyCode, month: body.month, ...counts };
     },
 
@@ -175,7 +175,7 @@ export function createPaymentsService(deps: { db: Db; audit: AuditService; sensi
     async createBatch(caller: Caller, body: { countyCode: string; month: string }, actor: Actor): Promise<Batch> {
       await checkCounty(caller, body.countyCode, body.month);
       return db.transaction(async (tx) => {
-        await plans.generateMonthIn(tx, body.countyCode, body.month, actor);
+        await plans.generateMonthIn(audit, tx, body.countyCode, body.month, actor);
         const batch = await store.insertBatch(tx, { countyCode: body.countyCode, month: body.month, status: 'open', createdBy: actor.kind === 'user' ? actor.id : null });
         if (!batch) throw new AppError('already_exists', `The ${body.month} batch of ${body.countyCode} already exists`, `${body.countyCode} ${body.month} 的发放批次已存在`);
         const { count, totalFen } = await store.collectIntoBatch(tx, batch.id, body.countyCode, body.month);
@@ -278,20 +278,20 @@ export function createPaymentsService(deps: { db: Db; audit: AuditService; sensi
       });
     },
 
-    proposeSuspension: (caller: Caller, caseId: number, reason: string, actor: Actor) => onCase(caller, caseId, (tx) => plans.proposeSuspensionAs(tx, caseId, reason, actor)).then((r) => r.plans),
-    declineSuspension: (caller: Caller, caseId: number, reason: string, actor: Actor) => onCase(caller, caseId, (tx) => plans.declineSuspensionAs(tx, caseId, reason, actor)).then((r) => r.plans),
+    proposeSuspension: (caller: Caller, caseId: number, reason: string, actor: Actor) => onCase(caller, caseId, (tx) => plans.proposeSuspensionAs(audit, tx, caseId, reason, actor)).then((r) => r.plans),
+    declineSuspension: (caller: Caller, caseId: number, reason: string, actor: Actor) => onCase(caller, caseId, (tx) => plans.declineSuspensionAs(audit, tx, caseId, reason, actor)).then((r) => r.plans),
     suspend: (caller: Caller, caseId: number, body: { reason: string; fromMonth?: string | undefined }, actor: Actor) =>
-      onCase(caller, caseId, (tx) => plans.suspendAs(tx, caseId, body.reason, actor, body.fromMonth)).then((r) => r.plans),
+      onCase(caller, caseId, (tx) => plans.suspendAs(audit, tx, caseId, body.reason, actor, body.fromMonth)).then((r) => r.plans),
     resume: (caller: Caller, caseId: number, body: { reason: string; fromMonth: string; backPay: boolean }, actor: Actor) =>
-      onCase(caller, caseId, (tx) => plans.resumeAs(tx, caseId, body.fromMonth, body.backPay, body.reason, actor)).then((r) => r.plans),
+      onCase(caller, caseId, (tx) => plans.resumeAs(audit, tx, caseId, body.fromMonth, body.backPay, body.reason, actor)).then((r) => r.plans),
     adjust: (caller: Caller, caseId: number, body: { amountFen: number; fromMonth: string; reason: string }, actor: Actor) =>
-      onCase(caller, caseId, (tx) => plans.adjustPlansAs(tx, caseId, body.amountFen, body.fromMonth, body.reason, actor)).then((r) => r.plans),
+      onCase(caller, caseId, (tx) => plans.adjustPlansAs(audit, tx, caseId, body.amountFen, body.fromMonth, body.reason, actor)).then((r) => r.plans),
 
     /** 终止 with the stop date (last month paid = that month: lastPaymentMonth) or the last month itself. */
     async stop(caller: Caller, caseId: number, body: { reason: string; stoppedOn?: string | undefined; lastMonth?: string | undefined }, actor: Actor) {
       const lastMonth = body.lastMonth ?? lastPaymentMonth(body.stoppedOn!);
       const { result, plans: after } = await onCase(caller, caseId, async (tx) => {
-        const r = await plans.stopPlansAs(tx, caseId, lastMonth, body.reason, actor);
+        const r = await plans.stopPlansAs(audit, tx, caseId, lastMonth, body.reason, actor);
         if (r.stopped === 0) throw new AppError('conflict', 'The case has no running payment plan to stop', '该案件没有可终止的发放计划');
         return r;
       });

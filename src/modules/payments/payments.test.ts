@@ -53,16 +53,16 @@ let batch4: number;
 let batch6: number;
 
 test('the case service starts plans in its own transaction, from the case; bad input names the field', async () => {
-  cases.A = (await caseWithPlan(t.database.db, fam.A!, JULUN, { amountFen: 97_200, fromMonth: '2025-04' })).caseId; // edge 1: (924−600)×3
-  cases.B = (await caseWithPlan(t.database.db, fam.B!, SANQIAO, { amountFen: 45_050, fromMonth: '2025-02' })).caseId; // approved late
-  cases.C = (await caseWithPlan(t.database.db, fam.C!, WBL, { amountFen: 60_000, fromMonth: '2025-04' })).caseId;
+  cases.A = (await caseWithPlan(t.database.db, t.services.audit, fam.A!, JULUN, { amountFen: 97_200, fromMonth: '2025-04' })).caseId; // edge 1: (924−600)×3
+  cases.B = (await caseWithPlan(t.database.db, t.services.audit, fam.B!, SANQIAO, { amountFen: 45_050, fromMonth: '2025-02' })).caseId; // approved late
+  cases.C = (await caseWithPlan(t.database.db, t.services.audit, fam.C!, WBL, { amountFen: 60_000, fromMonth: '2025-04' })).caseId;
 
   await assert.rejects(
-    t.database.db.transaction((tx) => startPlan(tx, { caseId: cases.A!, householdId: fam.A!.householdId, payeePersonId: fam.A!.personId, jurisdictionCode: JULUN, program: 'dibao', period: 'monthly', amountFen: 97_200.5, fromMonth: '2025-4', createdBy: null })),
+    t.database.db.transaction((tx) => startPlan(t.services.audit, tx, { caseId: cases.A!, householdId: fam.A!.householdId, payeePersonId: fam.A!.personId, jurisdictionCode: JULUN, program: 'dibao', period: 'monthly', amountFen: 97_200.5, fromMonth: '2025-4', createdBy: null })),
     (err: unknown) => err instanceof AppError && err.status === 400 && err.fields!.map((f) => f.field).join() === 'amountFen,fromMonth',
   );
   await assert.rejects(
-    t.database.db.transaction((tx) => startPlan(tx, { caseId: cases.A!, householdId: fam.A!.householdId, payeePersonId: fam.A!.personId, jurisdictionCode: JULUN, program: 'dibao', period: 'monthly', amountFen: 1, fromMonth: '2025-05', createdBy: null })),
+    t.database.db.transaction((tx) => startPlan(t.services.audit, tx, { caseId: cases.A!, householdId: fam.A!.householdId, payeePersonId: fam.A!.personId, jurisdictionCode: JULUN, program: 'dibao', period: 'monthly', amountFen: 1, fromMonth: '2025-05', createdBy: null })),
     (err: unknown) => err instanceof AppError && err.status === 409,
   );
 
@@ -70,8 +70,8 @@ test('the case service starts plans in its own transaction, from the case; bad i
   const { prepaymentId, planId } = await t.database.db.transaction(async (tx) => {
     cases.E = await approvedCase(tx, fam.E!, JULUN, 'temporary');
     const base = { caseId: cases.E, householdId: fam.E!.householdId, payeePersonId: fam.E!.personId, jurisdictionCode: JULUN, program: 'temporary', createdBy: null };
-    const { paymentId } = await recordPrepayment(tx, { ...base, amountFen: 20_000, month: '2025-04' });
-    return { prepaymentId: paymentId, ...(await startPlan(tx, { ...base, period: 'once', amountFen: 30_000, fromMonth: '2025-04' })) };
+    const { paymentId } = await recordPrepayment(t.services.audit, tx, { ...base, amountFen: 20_000, month: '2025-04' });
+    return { prepaymentId: paymentId, ...(await startPlan(t.services.audit, tx, { ...base, period: 'once', amountFen: 30_000, fromMonth: '2025-04' })) };
   });
   const e = await rows(cases.E!);
   assert.deepEqual(e.map((r) => [r.kind, r.status, r.amount_fen, r.plan_id]), [['prepay', 'paid', 20_000, null], ['once', 'pending', 30_000, planId]]);
@@ -259,7 +259,7 @@ test('a stop ends payment with the stop month; later unpaid months are cancelled
   assert.equal((await rows(cases.B!)).some((r) => r.month === '2025-07'), false, `stopped plans generate nothing after their last month (${JSON.stringify(july)})`);
 
   // D: paid for June, then found to have died in May.
-  cases.D = (await caseWithPlan(t.database.db, fam.D!, JULUN, { amountFen: 60_000, fromMonth: '2025-06' })).caseId;
+  cases.D = (await caseWithPlan(t.database.db, t.services.audit, fam.D!, JULUN, { amountFen: 60_000, fromMonth: '2025-06' })).caseId;
   const created = await call(county, 'POST', '/api/payments/batches', { countyCode: '140107', month: '2025-06' });
   batch6 = created.json().id;
   const d6 = await one(cases.D!, '2025-06');

@@ -10,7 +10,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError, validationFailed, type FieldProblem } from '../../platform/errors.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { formatYuan } from '../policy/engine/money.ts';
-import { createAuditService, SYSTEM_ACTOR, type Actor } from '../audit/audit.service.ts';
+import { SYSTEM_ACTOR, type Actor, type AuditRecorder } from '../audit/audit.service.ts';
 import { LIVE_PLAN_STATUSES, dueRows, generationWindow, releaseOnResume, retroactiveAdjustment, stopEffect, type PlanStatus } from './ledger.ts';
 import { assertMonth, isMonth, nextMonth, previousMonth, type Month } from './months.ts';
 import * as store from './payments.store.ts';
@@ -28,9 +28,6 @@ export type PlanStart = {
   fromMonth: string;
   createdBy: number | null;
 };
-
-// record() needs only the transaction it is given; the audit service's database is not used.
-const audit = createAuditService({ db: undefined as never });
 
 async function actorFor(tx: DbOrTx, by: number | null): Promise<Actor> {
   if (by === null) return SYSTEM_ACTOR;
@@ -56,7 +53,7 @@ function liveMonthlyPlan(plans: store.PlanRow[]): store.PlanRow {
   return plan;
 }
 
-async function openOverpayment(tx: DbOrTx, plan: store.PlanRow, amountFen: number, reason: string, actor: Actor): Promise<void> {
+async function openOverpayment(audit: AuditRecorder, tx: DbOrTx, plan: store.PlanRow, amountFen: number, reason: string, actor: Actor): Promise<void> {
   const row = await store.insertOverpayment(tx, { caseId: plan.caseId, householdId: plan.householdId, jurisdictionCode: plan.jurisdictionCode, amountFen, reason, status: 'open', createdBy: actor.kind === 'user' ? actor.id : null });
   await audit.record(tx, actor, { action: 'create', entity: 'overpayment', entityId: row.id, jurisdictionCode: row.jurisdictionCode, changes: { amountFen: { before: null, after: amountFen } }, reason });
 }
@@ -64,27 +61,27 @@ async function openOverpayment(tx: DbOrTx, plan: store.PlanRow, amountFen: numbe
 // ---------------------------------------------------------------------------------------------
 // The contract the case service calls (by user id).
 
-export async function startPlan(tx: DbOrTx, p: PlanStart): Promise<{ planId: number }> {
-  return startPlanAs(tx, p, await actorFor(tx, p.createdBy));
+export async function startPlan(audit: AuditRecorder, tx: DbOrTx, p: PlanStart): Promise<{ planId: number }> {
+  return startPlanAs(audit, tx, p, await actorFor(tx, p.createdBy));
 }
 
-export async function recordPrepayment(tx: DbOrTx, p: Omit<PlanStart, 'period' | 'fromMonth'> & { month: string }): Promise<{ paymentId: number }> {
-  return recordPrepaymentAs(tx, p, await actorFor(tx, p.createdBy));
+export async function recordPrepayment(audit: AuditRecorder, tx: DbOrTx, p: Omit<PlanStart, 'period' | 'fromMonth'> & { month: string }): Promise<{ paymentId: number }> {
+  return recordPrepaymentAs(audit, tx, p, await actorFor(tx, p.createdBy));
 }
 
-export async function adjustPlans(tx: DbOrTx, caseId: number, amountFen: number, fromMonth: string, reason: string, by: number | null): Promise<void> {
-  await adjustPlansAs(tx, caseId, amountFen, fromMonth, reason, await actorFor(tx, by));
+export async function adjustPlans(audit: AuditRecorder, tx: DbOrTx, caseId: number, amountFen: number, fromMonth: string, reason: string, by: number | null): Promise<void> {
+  await adjustPlansAs(audit, tx, caseId, amountFen, fromMonth, reason, await actorFor(tx, by));
 }
 
-export async function stopPlans(tx: DbOrTx, caseId: number, lastMonth: string, reason: string, by: number | null): Promise<void> {
-  await stopPlansAs(tx, caseId, lastMonth, reason, await actorFor(tx, by));
+export async function stopPlans(audit: AuditRecorder, tx: DbOrTx, caseId: number, lastMonth: string, reason: string, by: number | null): Promise<void> {
+  await stopPlansAs(audit, tx, caseId, lastMonth, reason, await actorFor(tx, by));
 }
 
 // ---------------------------------------------------------------------------------------------
 // The same, and the rest, by an audited actor (the payments service passes the HTTP caller).
 
 /** A monthly plan from fromMonth on, or a one-off with its single pending payment for fromMonth. */
-export async function startPlanAs(tx: DbOrTx, p: PlanStart, actor: Actor): Promise<{ planId: number }> {
+export async function startPlanAs(audit: AuditRecorder, tx: DbOrTx, p: PlanStart, actor: Actor): Promise<{ planId: number }> {
   const problems: FieldProblem[] = [];
   if (p.period !== 'monthly' && p.period !== 'once') problems.push({ field: 'period', message: "'monthly' or 'once'", messageZh: '应为 monthly（按月）或 once（一次性）' });
   checkFen(p.amountFen, 'amountFen', problems);
@@ -122,7 +119,7 @@ export async function startPlanAs(tx: DbOrTx, p: PlanStart, actor: Actor): Promi
 }
 
 /** 先行救助: paid at once from the township reserve fund (the case service keeps the fund), recorded as paid. */
-export async function recordPrepaymentAs(tx: DbOrTx, p: Omit<PlanStart, 'period' | 'fromMonth'> & { month: string }, actor: Actor, paidOn = todayLocal()): Promise<{ paymentId: number }> {
+export async function recordPrepaymentAs(audit: AuditRecorder, tx: DbOrTx, p: Omit<PlanStart, 'period' | 'fromMonth'> & { month: string }, actor: Actor, paidOn = todayLocal()): Promise<{ paymentId: number }> {
   const problems: FieldProblem[] = [];
   checkFen(p.amountFen, 'amountFen', problems);
   if (!isMonth(p.month)) problems.push({ field: 'month', message: 'a month as YYYY-MM', messageZh: '月份格式应为 YYYY-MM' });
@@ -138,7 +135,7 @@ export async function recordPrepaymentAs(tx: DbOrTx, p: Omit<PlanStart, 'period'
  * fromMonth already generated are settled at once (ledger.retroactiveAdjustment): unsent ones are
  * replaced at the new amount, paid ones get the difference or an over-payment record.
  */
-export async function adjustPlansAs(tx: DbOrTx, caseId: number, amountFen: number, fromMonth: string, reason: string, actor: Actor): Promise<{ planId: number }> {
+export async function adjustPlansAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, amountFen: number, fromMonth: string, reason: string, actor: Actor): Promise<{ planId: number }> {
   const problems: FieldProblem[] = [];
   checkFen(amountFen, 'amountFen', problems);
   if (!isMonth(fromMonth)) problems.push({ field: 'fromMonth', message: 'a month as YYYY-MM', messageZh: '月份格式应为 YYYY-MM' });
@@ -163,7 +160,7 @@ export async function adjustPlansAs(tx: DbOrTx, caseId: number, amountFen: numbe
     month: r.month, kind: r.kind, amountFen: r.amountFen, status: r.status, failureReason: r.status === 'held' ? (suspended ? current.statusReason : '暂停') : null,
   })));
   if (retro.overpaidFen > 0) {
-    await openOverpayment(tx, next, retro.overpaidFen, `金额调整（${fromMonth} 起 ${formatYuan(current.amountFen)} → ${formatYuan(amountFen)} 元）前已按原金额发放 ${retro.overpaidMonths.join('、')}：${reason}`, actor);
+    await openOverpayment(audit, tx, next, retro.overpaidFen, `金额调整（${fromMonth} 起 ${formatYuan(current.amountFen)} → ${formatYuan(amountFen)} 元）前已按原金额发放 ${retro.overpaidMonths.join('、')}：${reason}`, actor);
   }
   await audit.record(tx, actor, {
     action: 'adjust_plan', entity: 'payment_plan', entityId: next.id, jurisdictionCode: next.jurisdictionCode, reason,
@@ -177,7 +174,7 @@ export async function adjustPlansAs(tx: DbOrTx, caseId: number, amountFen: numbe
  * lastPaymentMonth). Later months not yet sent, or failed, are cancelled; later months already
  * paid become an over-payment to recover. A case without plans is left as it is.
  */
-export async function stopPlansAs(tx: DbOrTx, caseId: number, lastMonth: string, reason: string, actor: Actor): Promise<{ stopped: number; cancelled: number; overpaidFen: number }> {
+export async function stopPlansAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, lastMonth: string, reason: string, actor: Actor): Promise<{ stopped: number; cancelled: number; overpaidFen: number }> {
   const problems: FieldProblem[] = [];
   if (!isMonth(lastMonth)) problems.push({ field: 'lastMonth', message: 'a month as YYYY-MM', messageZh: '月份格式应为 YYYY-MM' });
   checkReason(reason, problems);
@@ -196,13 +193,13 @@ export async function stopPlansAs(tx: DbOrTx, caseId: number, lastMonth: string,
   const effect = stopEffect(await store.lockCaseRows(tx, caseId, nextMonth(lastMonth)), lastMonth);
   await store.cancelPayments(tx, effect.cancel, `终止：${reason}`);
   if (effect.overpaidFen > 0) {
-    await openOverpayment(tx, plans[plans.length - 1]!, effect.overpaidFen, `终止（最后发放月份 ${lastMonth}）后已发放 ${effect.overpaidMonths.join('、')}：${reason}`, actor);
+    await openOverpayment(audit, tx, plans[plans.length - 1]!, effect.overpaidFen, `终止（最后发放月份 ${lastMonth}）后已发放 ${effect.overpaidMonths.join('、')}：${reason}`, actor);
   }
   return { stopped, cancelled: effect.cancel.length, overpaidFen: effect.overpaidFen };
 }
 
 /** A township asks the county to suspend (暂停); payment goes on until the county decides. */
-export async function proposeSuspensionAs(tx: DbOrTx, caseId: number, reason: string, actor: Actor): Promise<store.PlanRow> {
+export async function proposeSuspensionAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, reason: string, actor: Actor): Promise<store.PlanRow> {
   const problems: FieldProblem[] = [];
   checkReason(reason, problems);
   if (problems.length) throw validationFailed(problems);
@@ -214,7 +211,7 @@ export async function proposeSuspensionAs(tx: DbOrTx, caseId: number, reason: st
 }
 
 /** The county declines a proposed suspension: the plan is simply active again. */
-export async function declineSuspensionAs(tx: DbOrTx, caseId: number, reason: string, actor: Actor): Promise<store.PlanRow> {
+export async function declineSuspensionAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, reason: string, actor: Actor): Promise<store.PlanRow> {
   const problems: FieldProblem[] = [];
   checkReason(reason, problems);
   if (problems.length) throw validationFailed(problems);
@@ -229,7 +226,7 @@ export async function declineSuspensionAs(tx: DbOrTx, caseId: number, reason: st
  * 暂停: the monthly plan is suspended; its payments not yet in a batch for months from `fromMonth`
  * on (all of them when omitted) are held, and months generated while suspended are held too.
  */
-export async function suspendAs(tx: DbOrTx, caseId: number, reason: string, actor: Actor, fromMonth?: Month): Promise<store.PlanRow> {
+export async function suspendAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, reason: string, actor: Actor, fromMonth?: Month): Promise<store.PlanRow> {
   const problems: FieldProblem[] = [];
   checkReason(reason, problems);
   if (fromMonth !== undefined && !isMonth(fromMonth)) problems.push({ field: 'fromMonth', message: 'a month as YYYY-MM', messageZh: '月份格式应为 YYYY-MM' });
@@ -247,7 +244,7 @@ export async function suspendAs(tx: DbOrTx, caseId: number, reason: string, acto
  * 恢复: the plan pays again. Held months from `fromMonth` on are released into the next batch;
  * earlier held months are paid only with backPay (补发), otherwise cancelled.
  */
-export async function resumeAs(tx: DbOrTx, caseId: number, fromMonth: Month, backPay: boolean, reason: string, actor: Actor): Promise<store.PlanRow> {
+export async function resumeAs(audit: AuditRecorder, tx: DbOrTx, caseId: number, fromMonth: Month, backPay: boolean, reason: string, actor: Actor): Promise<store.PlanRow> {
   assertMonth(fromMonth, 'fromMonth');
   const problems: FieldProblem[] = [];
   checkReason(reason, problems);
@@ -266,7 +263,7 @@ export async function resumeAs(tx: DbOrTx, caseId: number, fromMonth: Month, bac
  * The month's payments of every monthly plan in a county (see ledger.dueRows): idempotent (a plan
  * has one row per month and kind, and a covered month is never paid twice), arrears included.
  */
-export async function generateMonthIn(tx: DbOrTx, county: string, month: Month, actor: Actor): Promise<{ monthly: number; arrears: number; held: number }> {
+export async function generateMonthIn(audit: AuditRecorder, tx: DbOrTx, county: string, month: Month, actor: Actor): Promise<{ monthly: number; arrears: number; held: number }> {
   assertMonth(month, 'month');
   await store.lockCounty(tx, county);
   const candidates = (await store.plansForGeneration(tx, county, month))

@@ -4,7 +4,7 @@
 import { makeIdNumber } from '../../lib/id-number.ts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Services } from '../../app/services.ts';
-import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { SYSTEM_ACTOR, type AuditRecorder } from '../audit/audit.service.ts';
 import { assistanceCases } from '../cases/cases.table.ts';
 import { startPlan, type PlanStart } from './plans.ts';
 
@@ -45,10 +45,10 @@ export async function approvedCase(db: DbOrTx, f: Family, place: string, program
 }
 
 /** A case with its plan started inside one transaction, as the approving step does. */
-export async function caseWithPlan(db: Db, f: Family, place: string, plan: Pick<PlanStart, 'amountFen' | 'fromMonth'> & Partial<PlanStart>): Promise<{ caseId: number; planId: number }> {
+export async function caseWithPlan(db: Db, audit: AuditRecorder, f: Family, place: string, plan: Pick<PlanStart, 'amountFen' | 'fromMonth'> & Partial<PlanStart>): Promise<{ caseId: number; planId: number }> {
   return db.transaction(async (tx) => {
     const caseId = await approvedCase(tx, f, place, plan.program ?? 'dibao');
-    const { planId } = await startPlan(tx, { caseId, householdId: f.householdId, payeePersonId: f.personId, jurisdictionCode: place, program: 'dibao', period: 'monthly', createdBy: null, ...plan });
+    const { planId } = await startPlan(audit, tx, { caseId, householdId: f.householdId, payeePersonId: f.personId, jurisdictionCode: place, program: 'dibao', period: 'monthly', createdBy: null, ...plan });
     return { caseId, planId };
   });
 }

@@ -13,11 +13,13 @@
 // re-encryption job which rows to rewrite. The blind-index key is separate and never rotated,
 // because rotating it would change every index value at once.
 import { createHash, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nextAuditSection, parseAuditKeys, type AuditKeys } from './audit-keys.ts';
 import { Sm3Hmac } from './sm3-hmac.ts';
 import { Sm4Cbc } from './sm4-cbc.ts';
 
 export type DataKey = { encKey: Buffer; macKey: Buffer };
-export type KeyRing = { current: string; keys: Map<string, DataKey>; indexKey: Buffer };
+/** `audit`: the audit chain's MAC keys (audit-keys.ts), apart from the data keys. */
+export type KeyRing = { current: string; keys: Map<string, DataKey>; indexKey: Buffer; audit: AuditKeys };
 
 export type FieldCryptoProblem = 'key_ring' | 'malformed' | 'unknown_key' | 'tampered';
 
@@ -55,7 +57,8 @@ function decodeStrict(text: string, encoding: 'base64' | 'base64url'): Buffer | 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Key ring document: { "current": "k2", "keys": { "k1": "<base64 48 bytes>", … }, "index": "<base64 32 bytes>" }
+// Key ring document: { "current": "k2", "keys": { "k1": "<base64 48 bytes>", … }, "index": "<base64 32 bytes>",
+//   "audit": { "current": "a1", "keys": { "a1": "<base64 32 bytes>" } } }   (audit optional: audit-keys.ts)
 
 /** Parse and validate a key ring document; throws one FieldCryptoError listing every problem. */
 export function parseKeyRing(text: string): KeyRing {
@@ -81,7 +84,7 @@ export function parseKeyRing(text: string): KeyRing {
   const record = doc as Record<string, unknown>;
 
   for (const field of Object.keys(record)) {
-    if (!['current', 'keys', 'index'].includes(field)) problem(`unknown field "${field}"`, `未知字段 "${field}"`);
+    if (!['current', 'keys', 'index', 'audit'].includes(field)) problem(`unknown field "${field}"`, `未知字段 "${field}"`);
   }
 
   const keys = new Map<string, DataKey>();
@@ -132,16 +135,19 @@ export function parseKeyRing(text: string): KeyRing {
     );
   }
 
+  const audit = parseAuditKeys(record.audit, index?.length === INDEX_KEY_BYTES ? index : undefined, problem);
+
   if (en.length > 0 || !index || typeof current !== 'string') {
     throw new FieldCryptoError('key_ring', `invalid key ring: ${en.join('; ')}`, `密钥环有误：${zh.join('；')}`);
   }
-  return { current, keys, indexKey: index };
+  return { current, keys, indexKey: index, audit };
 }
 
 /**
  * A key ring document with a fresh data key as current. Given a previous document, its keys (and
  * its index key) are kept, so existing ciphertexts and blind indexes stay valid; the new id is
- * `k<n+1>` after the highest `k<n>`. Without one, a new index key is made as well.
+ * `k<n+1>` after the highest `k<n>`. Without one, a new index key is made as well. The audit
+ * section gains a fresh current key the same way (old audit keys kept: entries name theirs).
  */
 export function generateKeyRingJson(previous?: string): string {
   const ring = previous === undefined ? undefined : parseKeyRing(previous);
@@ -156,7 +162,8 @@ export function generateKeyRingJson(previous?: string): string {
   keys.set(id, randomBytes(DATA_KEY_BYTES).toString('base64'));
   const index = (ring?.indexKey ?? randomBytes(INDEX_KEY_BYTES)).toString('base64');
   // fromEntries defines own properties, so even a key id like "__proto__" survives.
-  return `${JSON.stringify({ current: id, keys: Object.fromEntries(keys), index }, null, 2)}\n`;
+  const audit = nextAuditSection(ring?.audit);
+  return `${JSON.stringify({ current: id, keys: Object.fromEntries(keys), index, audit }, null, 2)}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
