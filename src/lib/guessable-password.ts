@@ -1,15 +1,15 @@
 // Is a password one attackers try first? A password is guessable when, after undoing the usual
 // disguises — case, leetspeak (P@ssw0rd), digits, symbols and years around a word (Qwerty@12345,
-// Dragon#2026) — it is on the list of common passwords (data/common-passwords.txt, see its
-// NOTICE) or a published one, or when it is made of keyboard walks and sequences
-// (1qaz2wsx, asdf!@#$1234, abcd123456). Server-side only: the list is read from disk once.
-import { readFileSync } from 'node:fs';
+// Dragon#2026) — it is on the list of common passwords (zxcvbn-ts's 'passwords-common', MIT,
+// kept up to date by that project) or a published one, or when it is made of keyboard walks and
+// sequences (1qaz2wsx, asdf!@#$1234, abcd123456). Server-side only: the set is built once.
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 let common: Set<string> | undefined;
 
 /** The common-password list, loaded on first use (49,233 entries, ~2 ms). */
 function commonPasswords(): Set<string> {
-  common ??= new Set(readFileSync(new URL('./data/common-passwords.txt', import.meta.url), 'utf8').split('\n').filter((l) => l.length > 0));
+  common ??= new Set(dictionary['passwords-common'].map((word) => word.toLowerCase()));
   return common;
 }
 

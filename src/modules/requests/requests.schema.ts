@@ -104,7 +104,7 @@ export const OpenCaseBody = z.object({
   beneficiaryPersonId: Id.optional(),
   category: z.enum(['emergency', 'expenditure']).optional().describe('临时救助: 急难型 / 支出型'),
   causeKind: z.enum(CAUSE_KINDS).optional().describe('临时救助: what happened'),
-  causeEventOn: z.iso.date().optional().describe('临时救助: the day it happened'),
+  causeEventOn: LocalDate.optional().describe('临时救助: the day it happened'),
   causeReference: z.string().trim().min(2).max(60).optional().describe('临时救助: an official reference of the event'),
   cause: z.string().trim().min(2).max(200).optional().describe('临时救助: the cause as described'),
   requestedFen: z.number().int().min(0).max(1e12).optional(),
