@@ -13,6 +13,7 @@ import { addMonths, financePeriod } from '../../src/modules/households/finances.
 import { todayLocal } from '../../src/lib/local-date.ts';
 import { campaignSteps } from './campaigns.steps.ts';
 import { requestSteps } from './requests.steps.ts';
+import { notificationSteps } from './notifications.steps.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -437,6 +438,7 @@ try {
 
   await campaignSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
   await requestSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
+  await notificationSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
 
   await step('no uncaught errors in the page', async () => {
     if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));
