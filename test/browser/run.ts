@@ -388,6 +388,13 @@ try {
     await staff.getByTestId('case-actions').getByRole('button', { name: '审批同意' }).click();
     const dialog = staff.getByRole('dialog');
     if ((await dialog.locator('#amountFen').inputValue()) !== '8000.00') throw new Error('the proposed amount is not offered');
+    // The engine's decision is in front of the approver; against it, a reason is asked for.
+    const verdict = dialog.getByTestId('engine-verdict');
+    await verdict.waitFor();
+    const status = await verdict.getAttribute('data-status');
+    const overrideAsked = (await dialog.getByTestId('override-reason').count()) > 0;
+    if (overrideAsked !== (status === 'ineligible')) throw new Error(`engine ${status}, override reason asked: ${overrideAsked}`);
+    if (overrideAsked) await dialog.getByTestId('override-reason').fill('火灾损失经现场核实，家庭无力承担');
     await dialog.locator('#note').fill('同意给予临时救助 8000 元。');
     await dialog.getByRole('button', { name: '审批同意' }).click();
     await caseState('approved');
