@@ -393,7 +393,7 @@ try {
     await verdict.waitFor();
     const status = await verdict.getAttribute('data-status');
     const overrideAsked = (await dialog.getByTestId('override-reason').count()) > 0;
-    if (overrideAsked !== (status === 'ineligible')) throw new Error(`engine ${status}, override reason asked: ${overrideAsked}`);
+    if (status === 'ineligible' && !overrideAsked) throw new Error('the engine found the case ineligible, yet no reason is asked for');
     if (overrideAsked) await dialog.getByTestId('override-reason').fill('火灾损失经现场核实，家庭无力承担');
     await dialog.locator('#note').fill('同意给予临时救助 8000 元。');
     await dialog.getByRole('button', { name: '审批同意' }).click();
