@@ -293,7 +293,7 @@ try {
     await staff.locator('#causeKind').click();
     await staff.locator('.ant-select-item-option').filter({ hasText: '火灾' }).first().click();
     await staff.locator('#causeEventOn').click();
-    await staff.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
+    await staff.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
     await staff.locator('#cause').fill('住房失火');
     await staff.locator('#requestedFen').fill('8000');
     for (const m of ['书面申请书', '申请人及家庭成员居民身份证', '户口簿或居住证', '事由证明']) await staff.getByRole('checkbox', { name: m }).check();
