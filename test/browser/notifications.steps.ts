@@ -16,8 +16,8 @@ const ADMIN = { username: 'admin', password: 'Lastmile@2026' };
 const PLACE = '140107001001'; // 巨轮街道 / 和平社区
 const WORKER = { username: 'sw_notify', displayName: '和平社区社工（通知）', first: 'Notify#First2026', password: 'Notify#Browser2026' };
 
-/** A page-side check (a string: this file is compiled without the DOM's types). */
-const unreadIs = (n: number) => `document.querySelector('[data-testid="notification-bell"]')?.getAttribute('aria-label')?.includes('（${n} 条未读）') === true`;
+/** The bell saying how many are unread (its label carries the count). */
+const bellWith = (page: Page, n: number) => page.locator(`[data-testid="notification-bell"][aria-label*="（${n} 条未读）"]`);
 
 async function login(page: Page, url: string, username: string, password: string) {
   await page.goto(`${url}/login`);
@@ -57,7 +57,7 @@ export async function notificationSteps({ browser, url, step, artifacts, console
       const created = await post('/api/requests', { channel: 'walk_in', categoryCode: 'facility_repair', description: '单元门禁坏了', jurisdictionCode: `${PLACE}001` });
       await post(`/api/requests/${created.id}/assign`, { userId: user.id });
 
-      await worker.waitForFunction(unreadIs(1), undefined, { timeout: 10_000 });
+      await bellWith(worker, 1).waitFor({ timeout: 10_000 });
       await bell.click();
       const item = worker.getByTestId('notification-item').first();
       await item.getByText(`诉求 ${created.trackingCode} 已派给您办理`).waitFor({ timeout: 5_000 });
@@ -65,7 +65,7 @@ export async function notificationSteps({ browser, url, step, artifacts, console
       await item.click();
       await worker.waitForURL(new RegExp(`/requests/${created.id}$`), { timeout: 10_000 });
       await worker.getByTestId('request-page').waitFor({ timeout: 10_000 });
-      await worker.waitForFunction(unreadIs(0), undefined, { timeout: 10_000 });
+      await bellWith(worker, 0).waitFor({ timeout: 10_000 });
     } finally {
       await desk.close();
       await worker.close();
