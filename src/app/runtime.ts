@@ -57,6 +57,7 @@ export async function startSystem(config: Config, log: Logger): Promise<Running>
           stopHousekeeping?.();
           await app!.close();
           await worker?.stop();
+          await services.notifications.close();
           await database.close();
         })()),
     };

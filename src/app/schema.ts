@@ -25,3 +25,4 @@ export {
   helpRequestFollowers,
 } from '../modules/requests/requests.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
+export { notifications } from '../modules/notifications/notifications.table.ts';

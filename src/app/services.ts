@@ -18,6 +18,7 @@ import { createCasesService, type CasesService } from '../modules/cases/index.ts
 import { createCampaignsService, type CampaignsService } from '../modules/campaigns/index.ts';
 import { createRequestsService, type RequestsService } from '../modules/requests/index.ts';
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
+import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -35,6 +36,7 @@ export type Services = {
   campaigns: CampaignsService;
   requests: RequestsService;
   attachments: AttachmentsService;
+  notifications: NotificationsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -51,7 +53,9 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const policy = createPolicyService({ db, audit, ...clock });
   // Files and photos of every module, in one table the key rotation walks.
   const attachments = createAttachmentsService({ db, sensitive, audit, ...clock });
-  const cases = createCasesService({ db, audit, sensitive, policy, attachments, ...clock });
+  // The in-app notification centre every module posts to, live to open pages over LISTEN.
+  const notifications = createNotificationsService({ db, database, ...clock });
+  const cases = createCasesService({ db, audit, sensitive, policy, attachments, notifications, ...clock });
   return {
     audit,
     auth,
@@ -66,8 +70,9 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     payments: createPaymentsService({ db, audit, sensitive, policy, ...clock }),
     campaigns: createCampaignsService({ db, audit, sensitive, attachments, ...clock }),
     // Help requests can open assistance cases (主动发现), through the cases service.
-    requests: createRequestsService({ db, audit, sensitive, attachments, cases, ...clock }),
+    requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
+    notifications,
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

@@ -13,6 +13,7 @@ import { addMonths, financePeriod } from '../../src/modules/households/finances.
 import { todayLocal } from '../../src/lib/local-date.ts';
 import { campaignSteps } from './campaigns.steps.ts';
 import { requestSteps } from './requests.steps.ts';
+import { notificationSteps } from './notifications.steps.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -292,7 +293,7 @@ try {
     await staff.locator('#causeKind').click();
     await staff.locator('.ant-select-item-option').filter({ hasText: '火灾' }).first().click();
     await staff.locator('#causeEventOn').click();
-    await staff.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
+    await staff.locator('.ant-picker-dropdown:visible .ant-picker-now-btn').click();
     await staff.locator('#cause').fill('住房失火');
     await staff.locator('#requestedFen').fill('8000');
     for (const m of ['书面申请书', '申请人及家庭成员居民身份证', '户口簿或居住证', '事由证明']) await staff.getByRole('checkbox', { name: m }).check();
@@ -387,6 +388,13 @@ try {
     await staff.getByTestId('case-actions').getByRole('button', { name: '审批同意' }).click();
     const dialog = staff.getByRole('dialog');
     if ((await dialog.locator('#amountFen').inputValue()) !== '8000.00') throw new Error('the proposed amount is not offered');
+    // The engine's decision is in front of the approver; against it, a reason is asked for.
+    const verdict = dialog.getByTestId('engine-verdict');
+    await verdict.waitFor();
+    const status = await verdict.getAttribute('data-status');
+    const overrideAsked = (await dialog.getByTestId('override-reason').count()) > 0;
+    if (status === 'ineligible' && !overrideAsked) throw new Error('the engine found the case ineligible, yet no reason is asked for');
+    if (overrideAsked) await dialog.getByTestId('override-reason').fill('火灾损失经现场核实，家庭无力承担');
     await dialog.locator('#note').fill('同意给予临时救助 8000 元。');
     await dialog.getByRole('button', { name: '审批同意' }).click();
     await caseState('approved');
@@ -437,6 +445,7 @@ try {
 
   await campaignSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
   await requestSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
+  await notificationSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
 
   await step('no uncaught errors in the page', async () => {
     if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));

@@ -60,6 +60,7 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { seed
     },
     async close() {
       await app.close();
+      await services.notifications.close();
       await database.close();
     },
   };

@@ -16,6 +16,8 @@ import { causeOf, sameCauseConflict, sameCauseIn } from './cause.ts';
 import * as store from './cases.store.ts';
 import type { Caller, Ctx } from './context.ts';
 import { applyReview } from './reviews.ts';
+import { overrideOf, type Override } from './override.ts';
+import type { DecisionView } from '../policy/policy.schema.ts';
 import { reviewSummary } from './reviews.store.ts';
 import { runStep, subjectOf, type StepResult } from './steps.ts';
 
@@ -49,7 +51,7 @@ async function temporaryGrant(tx: DbOrTx, row: store.CaseRow, requestedFen: numb
   return { grant, beyondYearly };
 }
 
-export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { amountFen?: number | undefined; note: string }, actor: Actor) {
+export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { amountFen?: number | undefined; note: string; overrideReason?: string | undefined }, actor: Actor) {
   return runStep(ctx, caller, actor, id, {
     action: 'approve',
     lockSubject: true,
@@ -74,10 +76,19 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
       level = monthlyLevel(row.program, p);
     }
     if (!mayApproveAt(caller, level)) throw beyondTownship(row.program, amountFen, p, row.exceptionDecision !== null);
+    const decision = row.decision as DecisionView | null;
+    // A county's 一事一议 is itself the documented decision to go beyond the rules.
+    const against = row.exceptionDecision !== null ? null : overrideOf(decision, amountFen);
+    let override: Override | null = null;
+    if (against) {
+      if (!body.overrideReason) throw validationFailed([{ field: 'overrideReason', message: `${against.en}: approving needs a written reason`, messageZh: `${against.zh}，批准须写明理由` }]);
+      override = { kind: against.kind, reason: body.overrideReason, engineStatus: decision!.status, engineFen: decision!.amountFen, approvedFen: amountFen, decidedAsOf: row.decidedAsOf };
+      data.override = override;
+    }
 
     const payee = row.beneficiaryPersonId ?? row.applicantPersonId;
     const plan = { caseId: row.id, householdId: row.householdId, payeePersonId: payee, jurisdictionCode: row.jurisdictionCode, program: row.program, createdBy: caller.id };
-    const patch: Partial<store.CaseInsert> = { approvedFen: amountFen, approvedOn: today, approvalLevel: level, dueOn: null };
+    const patch: Partial<store.CaseInsert> = { approvedFen: amountFen, approvedOn: today, approvalLevel: level, dueOn: null, override };
     if (row.program === 'temporary') {
       // What was paid first from the reserve fund is part of the approved amount.
       const onceFen = Math.max(0, amountFen - row.prepaidFen);
@@ -93,6 +104,7 @@ export async function approveCase(ctx: Ctx, caller: Caller, id: number, body: { 
     data.amountFen = amountFen;
     data.approvalLevel = level;
     const reduced = amountFen < asked ? `（${LIMITED_BY[limitedBy].zh}，核减为 ${formatYuan(amountFen)} 元 / reduced to ¥${formatYuan(amountFen)}, ${LIMITED_BY[limitedBy].en}）` : '';
-    return { patch, note: `${body.note}${reduced}`, data, changes: { state: { before: row.state, after: 'approved' }, approvedFen: { before: null, after: amountFen } } };
+    const overridden = override ? `（不同于政策引擎意见：${override.reason} / against the engine: ${override.reason}）` : '';
+    return { patch, note: `${body.note}${reduced}${overridden}`, data, changes: { state: { before: row.state, after: 'approved' }, approvedFen: { before: null, after: amountFen }, ...(override ? { override: { before: null, after: override } } : {}) } };
   });
 }

@@ -6,7 +6,7 @@ import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { casePermissions as can } from './cases.policy.ts';
 import { MAX_ATTACHMENT_BYTES } from './attachments.ts';
 import {
-  ApproveBody, AssignBody, AttachmentParams, AttachmentQuery, Case, CaseIdParams, CaseList, CreateCaseBody, Dashboard, DashboardQuery,
+  ApproveBody, AssignBody, OverrideList, OverridesQuery, AttachmentParams, AttachmentQuery, Case, CaseIdParams, CaseList, CreateCaseBody, Dashboard, DashboardQuery,
   DueReview, DueReviewsQuery, ExceptionBody, ListQuery, MaterialsBody, MaterialsList, MaterialsQuery, NoteBody, NoticeServedBody,
   ObjectionBody, OpenedReview, OpenReviewsBody, OpinionBody, PageQuery, PrepayBody, PublicityQuery, ReasonBody, ReopenBody, VisitBody,
 } from './cases.schema.ts';
@@ -44,6 +44,9 @@ export const caseRoutes: RouteModule = (app, { services }) => {
 
   app.post('/cases/reviews/open', { ...p(can.reviews), schema: { tags, summary: 'Open reviews of due cases, with the engine’s proposal / 发起复核', body: OpenReviewsBody, response: { 200: z.object({ opened: z.array(OpenedReview) }), ...errors } } },
     async (request) => ({ opened: await cases.openReviews(callerOf(request), request.body, actorOf(request)) }));
+
+  app.get('/cases/overrides', { ...p(can.read), schema: { tags, summary: 'Approvals against the engine’s decision, with the reasons / 与政策引擎意见不一致的审批', querystring: OverridesQuery, response: { 200: OverrideList, ...errors } } },
+    async (request) => cases.overrides(callerOf(request), request.query));
 
   app.get('/cases/publicity', {
     ...p(can.read),

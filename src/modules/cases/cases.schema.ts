@@ -98,7 +98,20 @@ export const OpinionBody = z.object({
   note: Note.describe('乡镇审核意见'),
 });
 export const ObjectionBody = z.object({ note: Note.describe('who objected and what they said'), objectionOn: LocalDate.optional().describe('default: today') });
-export const ApproveBody = z.object({ amountFen: Fen.optional().describe('default: the proposed amount'), note: Note.describe('审批意见') });
+export const Override = z.object({
+  kind: z.enum(['ineligible', 'above_engine']),
+  reason: z.string(),
+  engineStatus: z.enum(['eligible', 'ineligible', 'needs_information']),
+  engineFen: z.number().int().nullable(),
+  approvedFen: z.number().int(),
+  decidedAsOf: z.string().nullable(),
+});
+
+export const ApproveBody = z.object({
+  amountFen: Fen.optional().describe('default: the proposed amount'),
+  note: Note.describe('审批意见'),
+  overrideReason: Reason.optional().describe('required when approving a case the engine found 不符合, or above its amount: why'),
+});
 export const ReasonBody = z.object({ reason: Reason });
 export const ReopenBody = z.object({ reason: Reason, to: z.enum(['accepted', 'investigating']).default('accepted') });
 export const PrepayBody = z.object({ amountFen: Fen.refine((v) => v > 0, bi('must be more than 0', '须大于 0')), note: Note });
@@ -130,6 +143,17 @@ export const PublicityQuery = z.object({
   from: LocalDate.optional().describe('default: today'),
   to: LocalDate.optional().describe('default: from'),
   format: z.enum(['html', 'pdf']).default('html'),
+});
+export const OverridesQuery = z.object({
+  from: LocalDate.describe('approved on or after'),
+  to: LocalDate.describe('approved on or before'),
+  under: CodeParam.optional().describe('a place inside your area'),
+});
+export const OverrideList = z.object({
+  items: z.array(z.object({
+    id: z.number().int(), caseNo: z.string(), program: Program, jurisdictionCode: z.string(), applicantName: z.string(),
+    approvedOn: z.string(), approvalLevel: z.string().nullable(), override: Override,
+  })),
 });
 export const MaterialsQuery = z.object({ program: Program.optional(), category: z.enum(CATEGORIES).optional() });
 
@@ -232,6 +256,7 @@ export const Case = CaseSummary.extend({
   extended: z.boolean(),
   decision: DecisionView.nullable().describe('the policy engine’s decision with its trace, as of decidedAsOf'),
   decidedAsOf: z.string().nullable(),
+  override: Override.nullable().describe('approved against the engine’s decision: the reason and what the engine said'),
   reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
   approvedOn: z.string().nullable(),
   refusedOn: z.string().nullable(),

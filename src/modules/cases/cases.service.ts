@@ -12,7 +12,7 @@ import { registerCase } from './intake.ts';
 import { recordVisit, startInvestigation, submitForReview, updateMaterials } from './investigation.ts';
 import { materialsFor } from './materials.ts';
 import { noticeDocument, publicityDocument } from './printed.ts';
-import { caseDetail, dashboard, listCases, workQueue } from './queries.ts';
+import { caseDetail, dashboard, listCases, overrides, workQueue } from './queries.ts';
 import { dueReviews, openDueReviewsJob, openReviews } from './reviews.ts';
 import { endPublicity, giveOpinion, recordObjection, sendBack, type OpinionBody } from './township-review.ts';
 import { PROGRAMS, type CaseProgram } from './workflow/states.ts';
@@ -40,6 +40,7 @@ export function createCasesService(deps: CasesDeps) {
     list: (caller: Caller, q: Parameters<typeof listCases>[2]) => listCases(ctx, caller, q),
     queue: (caller: Caller, page: { limit: number; offset: number }) => workQueue(ctx, caller, page),
     dashboard: (caller: Caller, under?: string) => dashboard(ctx, caller, under),
+    overrides: (caller: Caller, q: { from: string; to: string; under?: string | undefined }) => overrides(ctx, caller, q),
 
     updateMaterials: (caller: Caller, id: number, body: Parameters<typeof updateMaterials>[3], actor: Actor) => updateMaterials(ctx, caller, id, body, actor).then(then(caller, id)),
     startInvestigation: (caller: Caller, id: number, note: string | undefined, actor: Actor) => startInvestigation(ctx, caller, id, note, actor).then(then(caller, id)),
@@ -49,7 +50,7 @@ export function createCasesService(deps: CasesDeps) {
     object: (caller: Caller, id: number, body: { note: string; objectionOn?: string | undefined }, actor: Actor) => recordObjection(ctx, caller, id, body, actor).then(then(caller, id)),
     endPublicity: (caller: Caller, id: number, note: string | undefined, actor: Actor) => endPublicity(ctx, caller, id, note, actor).then(then(caller, id)),
     sendBack: (caller: Caller, id: number, reason: string, actor: Actor) => sendBack(ctx, caller, id, reason, actor).then(then(caller, id)),
-    approve: (caller: Caller, id: number, body: { amountFen?: number | undefined; note: string }, actor: Actor) => approveCase(ctx, caller, id, body, actor).then(then(caller, id)),
+    approve: (caller: Caller, id: number, body: { amountFen?: number | undefined; note: string; overrideReason?: string | undefined }, actor: Actor) => approveCase(ctx, caller, id, body, actor).then(then(caller, id)),
     prepay: (caller: Caller, id: number, body: { amountFen: number; note: string }, actor: Actor) => prepay(ctx, caller, id, body, actor).then(then(caller, id)),
     refuse: (caller: Caller, id: number, reason: string, actor: Actor) => refuse(ctx, caller, id, reason, actor).then(then(caller, id)),
     withdraw: (caller: Caller, id: number, reason: string, actor: Actor) => withdraw(ctx, caller, id, reason, actor).then(then(caller, id)),

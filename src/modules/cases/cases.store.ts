@@ -192,3 +192,14 @@ export async function userForAssignment(db: DbOrTx, userId: number): Promise<{ s
   const [row] = await queryRows<{ scope: string | null; active: boolean }>(db, sql`select jurisdiction_code as scope, not disabled as active from users where id = ${userId}`);
   return row && { scope: row.scope ?? '', active: row.active };
 }
+
+/** Cases approved against the engine's decision in [from, to], in scope (the county's overrides report). */
+export async function overrides(db: DbOrTx, scope: string, under: string | undefined, from: string, to: string) {
+  return queryRows<{ id: number; caseNo: string; program: string; jurisdictionCode: string; applicantName: string; approvedOn: string; approvalLevel: string | null; override: unknown }>(db, sql`
+    select ${c.id} as id, ${c.caseNo} as "caseNo", ${c.program} as program, ${c.jurisdictionCode} as "jurisdictionCode",
+           p.name as "applicantName", ${c.approvedOn}::text as "approvedOn", ${c.approvalLevel} as "approvalLevel", ${c.override} as override
+      from ${c} join persons p on p.id = ${c.applicantPersonId}
+     where ${withinScope(c.jurisdictionCode, scope)} and ${under ? underPrefix(c.jurisdictionCode, under) : sql`true`}
+       and ${c.override} is not null and ${c.approvedOn} between ${from} and ${to}
+     order by ${c.approvedOn}, ${c.id}`);
+}

@@ -81,6 +81,9 @@ export const assistanceCases = pgTable(
     // The policy engine's decision with its trace, as of `decided_as_of` (attached at 审核).
     decision: jsonb('decision'),
     decidedAsOf: date('decided_as_of', { mode: 'string' }),
+    // Approved against that decision (不符合, or above its amount): the written reason and what
+    // the engine said ({ kind, reason, engineStatus, engineFen, approvedFen, decidedAsOf }).
+    override: jsonb('override'),
     receivedOn: date('received_on', { mode: 'string' }).notNull(),
     approvedOn: date('approved_on', { mode: 'string' }),
     refusedOn: date('refused_on', { mode: 'string' }),
@@ -105,6 +108,7 @@ export const assistanceCases = pgTable(
     index('assistance_cases_household_idx').on(t.householdId, t.program),
     index('assistance_cases_beneficiary_idx').on(t.beneficiaryPersonId),
     index('assistance_cases_review_idx').on(t.nextReviewOn),
+    index('assistance_cases_override_idx').on(t.approvedOn).where(sql`${t.override} is not null`),
     check('assistance_cases_money', sql`coalesce(${t.approvedFen}, 0) >= 0 and coalesce(${t.proposedFen}, 0) >= 0 and ${t.prepaidFen} >= 0`),
   ],
 );

@@ -8,11 +8,12 @@ import type { WorkCalendar } from '../../lib/workdays.ts';
 import { defaultWorkCalendar } from '../../lib/workdays.data.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
 import type { PolicyService } from '../policy/policy.service.ts';
 import type { ParameterValues } from '../policy/engine/parameters.catalog.ts';
 import * as store from './cases.store.ts';
 
-export type CasesDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; policy: PolicyService; attachments: AttachmentsService; now?: () => Date; calendar?: WorkCalendar };
+export type CasesDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; policy: PolicyService; attachments: AttachmentsService; notifications?: NotificationsService; now?: () => Date; calendar?: WorkCalendar };
 
 /** The caller of a service method: an authenticated user (AuthUser fits). */
 export type Caller = { id: number | null; username: string; roles: readonly string[]; scope: string };
@@ -23,6 +24,7 @@ export type Ctx = {
   sensitive: SensitiveFields;
   policy: PolicyService;
   attachments: AttachmentsService;
+  notifications: NotificationsService | undefined;
   now: () => Date;
   today: () => string;
   readonly cal: WorkCalendar;
@@ -39,6 +41,7 @@ export function createContext(deps: CasesDeps): Ctx {
     sensitive: deps.sensitive,
     policy: deps.policy,
     attachments: deps.attachments,
+    notifications: deps.notifications,
     now,
     today: () => todayLocal(now()),
     // Loaded on first use: the file is read and checked once per process.

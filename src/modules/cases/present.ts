@@ -99,6 +99,7 @@ export function detailOf(r: CaseRow, parts: DetailParts, roles: readonly string[
     extended: r.extended,
     decision: (r.decision as DecisionView | null) ?? null,
     decidedAsOf: r.decidedAsOf,
+    override: (r.override as Case['override']) ?? null,
     reviewOutcome: r.reviewOutcome as Case['reviewOutcome'],
     approvedOn: r.approvedOn,
     refusedOn: r.refusedOn,

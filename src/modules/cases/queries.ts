@@ -1,5 +1,6 @@
 // Reading cases: one case with its timeline, lists, the work queue (待我办理) and the dashboard
 // figures per township. All scoped by the caller's jurisdiction in the store.
+import { validationFailed } from '../../platform/errors.ts';
 import * as households from '../households/households.store.ts';
 import * as store from './cases.store.ts';
 import { caseAttachmentOf, caseOwners } from './attachments.ts';
@@ -55,4 +56,10 @@ export async function dashboard(ctx: Ctx, caller: Caller, under: string | undefi
     totals.overdue += r.overdue;
   }
   return { date: today, items: [...byTownship.values()], totals };
+}
+
+/** The county's report of approvals against the engine's decision, in scope (a reversed period is a 400). */
+export async function overrides(ctx: Ctx, caller: Caller, q: { from: string; to: string; under?: string | undefined }) {
+  if (q.from > q.to) throw validationFailed([{ field: 'to', message: 'must not be before from', messageZh: '结束日期不能早于开始日期' }]);
+  return { items: (await store.overrides(ctx.db, caller.scope, q.under, q.from, q.to)).map((r) => ({ ...r, program: r.program as never, override: r.override as never })) };
 }

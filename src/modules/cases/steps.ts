@@ -9,6 +9,7 @@ import { lockSubject } from './caps.store.ts';
 import * as store from './cases.store.ts';
 import { CASE_NOT_FOUND, loadCase, type Caller, type Ctx } from './context.ts';
 import { stepDue } from './deadlines.ts';
+import { noticeOfStep } from './notices.ts';
 import { missingRequired, type Material } from './materials.ts';
 import type { Procedure, State } from './workflow/states.ts';
 import { check, type Action, type Snapshot, type Verdict } from './workflow/transitions.ts';
@@ -109,6 +110,7 @@ export async function runStep(ctx: Ctx, caller: Caller, actor: Actor, id: number
       changes: result.changes ?? (to !== null && to !== row.state ? { state: { before: row.state, after: to } } : null),
       reason: result.note ?? null,
     });
+    await noticeOfStep(ctx.notifications, tx, eventAction, updated, caller.id);
     return updated;
   });
 }

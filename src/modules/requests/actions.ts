@@ -14,6 +14,7 @@ import { checkHandler } from './intake.ts';
 import * as store from './requests.store.ts';
 import type { FollowUpBody, HandlerLevel, OpenCaseBody, RequestState, TransferBody } from './requests.schema.ts';
 import { route, routeData } from './routing.ts';
+import { noticeOfRequestStep } from './notices.ts';
 import { splitBilingual } from '../../lib/bilingual.ts';
 import { CreateCaseBody } from '../cases/cases.schema.ts';
 
@@ -52,6 +53,7 @@ async function step(ctx: Ctx, caller: Caller, actor: Actor, id: number, action: 
       changes: { ...(updated.state !== row.state ? { state: { before: row.state, after: updated.state } } : {}), ...result.audit },
       reason: result.note ?? null,
     });
+    await noticeOfRequestStep(ctx.notifications, tx, result.event ?? action, row, updated, userIdOf(caller));
   });
   return id;
 }

@@ -7,10 +7,11 @@ import { notFound } from '../../platform/errors.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { CasesService } from '../cases/index.ts';
 import type { AttachmentsService } from '../attachments/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
 import * as categories from './categories.store.ts';
 import * as store from './requests.store.ts';
 
-export type RequestsDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; cases?: CasesService; now?: () => Date };
+export type RequestsDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; notifications?: NotificationsService; cases?: CasesService; now?: () => Date };
 
 /** The caller of a service method: an authenticated user or API token (AuthUser fits). */
 export type Caller = { id: number | null; username?: string; displayName?: string; roles: readonly string[]; scope: string; jurisdictionCode?: string; kind?: 'user' | 'token' };
@@ -20,6 +21,7 @@ export type Ctx = {
   audit: AuditService;
   sensitive: SensitiveFields;
   attachments: AttachmentsService;
+  notifications: NotificationsService | undefined;
   cases: CasesService | undefined;
   now: () => Date;
   /** Categories exist from the first call on (defaults inserted once per process, idempotently). */
@@ -33,6 +35,7 @@ export function createContext(deps: RequestsDeps): Ctx {
     audit: deps.audit,
     sensitive: deps.sensitive,
     attachments: deps.attachments,
+    notifications: deps.notifications,
     cases: deps.cases,
     now: deps.now ?? (() => new Date()),
     ready() {

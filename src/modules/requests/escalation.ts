@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/index.ts';
 import * as categories from './categories.store.ts';
 import type { Ctx } from './context.ts';
+import { noticeOfRequestStep } from './notices.ts';
 import { escalationTarget, graceAfter, COUNTY_LENGTH } from './flow.ts';
 import * as store from './requests.store.ts';
 
@@ -28,7 +29,7 @@ export async function escalateOverdue(ctx: Ctx): Promise<number> {
         }
         const category = limits.get(row.categoryCode) ?? { responseHours: 24 };
         const breached = row.respondedAt === null ? 'response' : 'resolution';
-        await store.update(tx, row.id, {
+        const updated = await store.update(tx, row.id, {
           handlerCode: up,
           handlerRole: null,
           department: null,
@@ -46,6 +47,8 @@ export async function escalateOverdue(ctx: Ctx): Promise<number> {
           note: null,
           data: { from: row.handlerCode, to: up, handlerName: await store.placeName(tx, up), level: row.escalationLevel + 1, breached, dueAt: row.dueAt?.toISOString() ?? null },
         });
+        // The assignee keeps working on it; the level it reached is told (as if it had no handler there).
+        await noticeOfRequestStep(ctx.notifications, tx, 'escalate', row, { ...updated, assigneeUserId: null }, null);
       }
       return due.length;
     });

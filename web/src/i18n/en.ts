@@ -1,11 +1,13 @@
 import type { MessageKey } from './zh.ts';
 import { campaignsEn } from '../features/campaigns/messages.ts';
 import { requestsEn } from '../features/requests/messages.ts';
+import { notificationsEn } from '../features/notifications/messages.ts';
 
 // Typed against the Chinese dictionary so a missing translation fails the type check.
 export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...requestsEn,
+  ...notificationsEn,
   'app.name': 'lastmile',
   'app.fullName': '最后一米 · lastmile',
   'app.subtitle': 'Grassroots social assistance and livelihood services',
@@ -1074,6 +1076,17 @@ export const en: Record<MessageKey, string> = {
   'case.form.reasonPlaceholder': 'State the reasons in full',
   'case.form.refusalReasons': 'Reasons for refusal (printed on the notice)',
   'case.form.opinion': 'Township opinion',
+  'case.engine.title': 'Policy engine ({date}): ',
+  'case.engine.eligible': 'eligible',
+  'case.engine.ineligible': 'ineligible',
+  'case.engine.needs_information': 'needs information',
+  'case.engine.amount': ', amount ¥{amount}',
+  'case.engine.amountMonthly': ', amount ¥{amount} a month',
+  'case.engine.none': 'No engine decision yet (made at 审核)',
+  'case.form.overrideReason': 'Why approve against the engine',
+  'case.override.title': 'Approved against the engine',
+  'case.override.ineligible': 'the engine found the case ineligible',
+  'case.override.above_engine': 'above the engine’s amount',
   'case.form.approvalOpinion': 'Approval opinion',
   'case.form.proposed': 'Amount proposed',
   'case.form.proposedMonthly': 'Amount proposed (per month)',

@@ -2,6 +2,7 @@
 import { PERSON_LABELS_ZH } from '../../../src/modules/persons/persons.labels.ts';
 import { campaignsZh } from '../features/campaigns/messages.ts';
 import { requestsZh } from '../features/requests/messages.ts';
+import { notificationsZh } from '../features/notifications/messages.ts';
 
 /** The shared Chinese labels of a coded value list as dictionary entries ("code.sex.male": "男"). */
 function codes<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}.${K}`, string> {
@@ -11,6 +12,7 @@ function codes<P extends string, K extends string>(prefix: P, labels: Readonly<R
 export const zh = {
   ...campaignsZh,
   ...requestsZh,
+  ...notificationsZh,
   'app.name': '最后一米',
   'app.fullName': '最后一米 · lastmile',
   'app.subtitle': '基层社会救助与民生服务平台',
@@ -1027,6 +1029,17 @@ export const zh = {
   'case.form.reasonPlaceholder': '请具体写明理由',
   'case.form.refusalReasons': '不予批准理由（将写入告知书）',
   'case.form.opinion': '乡镇审核意见',
+  'case.engine.title': '政策引擎意见（{date}）：',
+  'case.engine.eligible': '符合',
+  'case.engine.ineligible': '不符合',
+  'case.engine.needs_information': '需补充信息',
+  'case.engine.amount': '，核算金额 {amount} 元',
+  'case.engine.amountMonthly': '，核算金额每月 {amount} 元',
+  'case.engine.none': '本案尚无政策引擎意见（审核时生成）',
+  'case.form.overrideReason': '与政策引擎意见不一致的理由',
+  'case.override.title': '与政策引擎意见不一致',
+  'case.override.ineligible': '政策引擎判定不符合',
+  'case.override.above_engine': '高于政策引擎核算金额',
   'case.form.approvalOpinion': '审批意见',
   'case.form.proposed': '拟救助金额',
   'case.form.proposedMonthly': '拟保障金额（每月）',

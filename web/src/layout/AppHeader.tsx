@@ -5,6 +5,7 @@ import { useLogout } from '../auth/useSession.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { UserMenu } from './UserMenu.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 interface Props {
   /** Phones and tablets: the navigation lives in a drawer opened from here. */
@@ -26,6 +27,7 @@ export function AppHeader({ onOpenMenu, compact }: Props) {
           </Typography.Text>
         </Link>
         <Flex align="center" gap={compact ? 8 : 16} style={{ marginInlineStart: 'auto', minWidth: 0 }}>
+          <NotificationBell compact={compact} />
           <UserMenu compact={compact} />
           <LanguageSwitch compact={compact} />
           <Button

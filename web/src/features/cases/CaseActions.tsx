@@ -11,6 +11,8 @@ import { moneyRules } from '../households/moneyField.ts';
 import { ActionModal } from './ActionModal.tsx';
 import { downloadNotice, useCaseAction, type CaseDetail } from './api.ts';
 import { MaterialsModal } from './MaterialsSection.tsx';
+import { EngineVerdict } from './EngineVerdict.tsx';
+import { overrideOf } from '../../../../src/modules/cases/override.ts';
 
 /** Buttons offered in this order; the server's `actions` decides which appear. */
 const ORDER = [
@@ -77,7 +79,7 @@ function MoneyField({ name, label, extra }: { name: string; label: string; extra
 
 /** The modal of one action on the case. */
 function ActionForm({ action, c, onClose }: { action: Action; c: CaseDetail; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { run } = useCaseAction();
   const title = actionLabel(action, t, c);
@@ -116,6 +118,7 @@ function ActionForm({ action, c, onClose }: { action: Action; c: CaseDetail; onC
         >
           {(form) => (
             <>
+              {!review && <EngineVerdict c={c} />}
               {review && (
                 <Form.Item name="outcome" label={t('case.form.outcome')} rules={[{ required: true, message: t('common.required') }]}>
                   <Radio.Group
@@ -159,19 +162,37 @@ function ActionForm({ action, c, onClose }: { action: Action; c: CaseDetail; onC
           <NoteField required label={t('case.form.objection')} />
         </ActionModal>
       );
-    case 'approve':
+    case 'approve': {
+      // Approving against the engine (不符合, or above its amount) needs a written reason.
+      const against = (amount: string | undefined) => (c.kind === 'review' || c.exceptionDecision ? null : overrideOf(c.decision, parseYuan(amount ?? '') ?? 0));
       return (
-        <ActionModal<{ amountFen: string; note: string }>
+        <ActionModal<{ amountFen: string; note: string; overrideReason?: string }>
           {...common}
           hint={t(c.approvalLevel === 'county' ? 'case.hint.approveCounty' : 'case.hint.approve')}
-          fields={['amountFen', 'note']}
+          fields={['amountFen', 'note', 'overrideReason']}
           initialValues={{ amountFen: yuan(c.proposedFen ?? c.requestedFen) }}
-          submit={(v) => run(c.id, 'approve', { amountFen: parseYuan(v.amountFen), note: v.note.trim() })}
+          submit={(v) => run(c.id, 'approve', { amountFen: parseYuan(v.amountFen), note: v.note.trim(), overrideReason: against(v.amountFen) ? trimmed(v.overrideReason) : undefined })}
         >
-          <MoneyField name="amountFen" label={t(c.paymentPeriod === 'monthly' ? 'case.form.approvedMonthly' : 'case.form.approved')} />
-          <NoteField required label={t('case.form.approvalOpinion')} />
+          {(form) => (
+            <>
+              {c.kind !== 'review' && <EngineVerdict c={c} />}
+              <MoneyField name="amountFen" label={t(c.paymentPeriod === 'monthly' ? 'case.form.approvedMonthly' : 'case.form.approved')} />
+              <NoteField required label={t('case.form.approvalOpinion')} />
+              <Form.Item noStyle dependencies={['amountFen']}>
+                {() => {
+                  const why = against(form.getFieldValue('amountFen') as string | undefined);
+                  return why ? (
+                    <Form.Item name="overrideReason" label={t('case.form.overrideReason')} extra={lang === 'en' ? why.en : why.zh} rules={reasonRules(t)}>
+                      <Input.TextArea rows={3} maxLength={2000} showCount data-testid="override-reason" />
+                    </Form.Item>
+                  ) : null;
+                }}
+              </Form.Item>
+            </>
+          )}
         </ActionModal>
       );
+    }
     case 'prepay':
       return (
         <ActionModal<{ amountFen: string; note: string }>

@@ -71,6 +71,9 @@ function CaseFacts({ c }: { c: CaseDetail }) {
           },
         ]
       : []),
+    ...(c.override
+      ? [{ key: 'override', label: t('case.override.title'), children: <span data-testid="case-override"><Tag color="red">{t(`case.override.${c.override.kind}`)}</Tag>{c.override.reason}</span> }]
+      : []),
     ...(c.peopleCovered ? [{ key: 'people', label: t('case.peopleCovered'), children: c.peopleCovered }] : []),
     ...(c.publicityFrom ? [{ key: 'publicity', label: t('case.publicity'), children: t('case.publicityRange', { from: c.publicityFrom, to: c.publicityTo ?? '', round: c.publicityRound }) }] : []),
     ...(c.stepDueOn ? [{ key: 'stepDue', label: t('case.stepDue'), children: c.stepDueOn }] : []),

@@ -1,0 +1,2 @@
+ALTER TABLE "assistance_cases" ADD COLUMN "override" jsonb;--> statement-breakpoint
+CREATE INDEX "assistance_cases_override_idx" ON "assistance_cases" USING btree ("approved_on") WHERE "assistance_cases"."override" is not null;
