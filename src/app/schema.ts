@@ -25,3 +25,4 @@ export {
   helpRequestFollowers,
 } from '../modules/requests/requests.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
+export { personSupporters, personParentSituations, personUnemployment, personJobEvents } from '../modules/persons/facts.table.ts';
