@@ -98,4 +98,5 @@ CREATE INDEX "person_job_events_person_idx" ON "person_job_events" USING btree (
 CREATE INDEX "person_parent_situations_person_idx" ON "person_parent_situations" USING btree ("person_id") WHERE "person_parent_situations"."retired_at" is null;--> statement-breakpoint
 CREATE INDEX "person_supporters_person_idx" ON "person_supporters" USING btree ("person_id") WHERE "person_supporters"."retired_at" is null;--> statement-breakpoint
 CREATE INDEX "person_supporters_linked_idx" ON "person_supporters" USING btree ("supporter_person_id") WHERE "person_supporters"."supporter_person_id" is not null;--> statement-breakpoint
-CREATE INDEX "person_unemployment_person_idx" ON "person_unemployment" USING btree ("person_id") WHERE "person_unemployment"."retired_at" is null;
+CREATE INDEX "person_unemployment_person_idx" ON "person_unemployment" USING btree ("person_id") WHERE "person_unemployment"."retired_at" is null;--> statement-breakpoint
+CREATE INDEX "payment_plans_household_idx" ON "payment_plans" USING btree ("household_id") WHERE "payment_plans"."status" = 'active';
