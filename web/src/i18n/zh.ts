@@ -2,6 +2,7 @@
 import { PERSON_LABELS_ZH } from '../../../src/modules/persons/persons.labels.ts';
 import { campaignsZh } from '../features/campaigns/messages.ts';
 import { requestsZh } from '../features/requests/messages.ts';
+import { factsZh } from '../features/persons/facts-messages.ts';
 
 /** The shared Chinese labels of a coded value list as dictionary entries ("code.sex.male": "男"). */
 function codes<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}.${K}`, string> {
@@ -10,6 +11,7 @@ function codes<P extends string, K extends string>(prefix: P, labels: Readonly<R
 
 export const zh = {
   ...campaignsZh,
+  ...factsZh,
   ...requestsZh,
   'app.name': '最后一米',
   'app.fullName': '最后一米 · lastmile',
