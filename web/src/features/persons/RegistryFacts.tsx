@@ -222,7 +222,9 @@ function Notice({ person }: { person: Person }) {
   const { t } = useI18n();
   const eligibility = useEligibility(person.householdId ?? 0, todayLocal());
   if (person.householdId === null) return <Alert type="info" showIcon title={t('facts.noticeNoHousehold')} style={{ marginBottom: 12 }} />;
-  const mine = (eligibility.data?.decisions ?? []).filter((d) => d.status === 'needs_information' && (d.subjectName === person.name || d.subjectName === null) && !d.missing.includes('temporary'));
+  // 临时救助 needs an event, and unemployment programs matter only for someone unemployed.
+  const relevant = (program: string) => program !== 'temporary' && (!program.startsWith('unemployment') || person.employmentStatus === 'unemployed');
+  const mine = (eligibility.data?.decisions ?? []).filter((d) => d.status === 'needs_information' && (d.subjectName === person.name || d.subjectName === null) && relevant(d.program));
   const items = [...new Set(mine.flatMap((d) => d.missing.filter((m) => !m.startsWith('param:')).map((m) => `${d.zh}：${missingText(t, m)}`)))];
   if (eligibility.isPending) return null;
   if (items.length === 0) return <Alert type="success" showIcon title={t('facts.noticeNone')} style={{ marginBottom: 12 }} />;
