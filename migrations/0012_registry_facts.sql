@@ -58,7 +58,7 @@ CREATE TABLE "person_supporters" (
 	"disability_category" text,
 	"disability_grade" smallint,
 	"situations" jsonb DEFAULT '[]'::jsonb NOT NULL,
-	CONSTRAINT "person_supporters_who" CHECK ("person_supporters"."supporter_person_id" is not null or "person_supporters"."name" is not null),
+	CONSTRAINT "person_supporters_who" CHECK ("person_supporters"."relation" = 'none' or "person_supporters"."supporter_person_id" is not null or "person_supporters"."name" is not null),
 	CONSTRAINT "person_supporters_income" CHECK ("person_supporters"."monthly_income_fen" >= 0),
 	CONSTRAINT "person_supporters_grade" CHECK ("person_supporters"."disability_grade" between 1 and 4)
 );

@@ -8,8 +8,11 @@ import { LocalDate } from '../../lib/date.schema.ts';
 import { IdNumberField } from '../../lib/id-number.schema.ts';
 import { DISABILITY_CATEGORIES } from './persons.schema.ts';
 
-/** What the supporter is to the person (the person's child supports them: 'child'). */
-export const SUPPORTER_RELATIONS = ['spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
+/**
+ * What the supporter is to the person (the person's child supports them: 'child'). 'none' records
+ * that the person was found to have no legal supporter at all (then no other supporter row).
+ */
+export const SUPPORTER_RELATIONS = ['spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other', 'none'] as const;
 /** A supporter's dated situations; the 特困 rules judge "unable to support" from them. */
 export const SUPPORTER_SITUATIONS = ['imprisoned', 'missing_declared', 'incompetent', 'tekun', 'dibao', 'serious_illness', 'lost_contact', 'dead'] as const;
 export const PARENT_SITUATIONS = [

@@ -89,6 +89,15 @@ export function createPersonFactsService(deps: { db: Db; audit: AuditService; se
   async function checkSupporter(tx: DbOrTx, caller: Caller, person: PersonRow, s: Inputs['supporters'], replacing: number | null): Promise<FieldProblem[]> {
     const out: FieldProblem[] = [];
     let birth = s.birthDate ?? null;
+    // 'none' (no legal supporter) and recorded supporters exclude each other.
+    const others = await tx.select({ id: personSupporters.id, relation: personSupporters.relation }).from(personSupporters)
+      .where(and(eq(personSupporters.personId, person.id), isNull(personSupporters.retiredAt)));
+    const current = others.filter((r) => r.id !== replacing);
+    if (s.relation === 'none') {
+      if (current.length > 0) out.push(problem('relation', 'supporters are recorded: remove them before recording that there is none', '已登记法定义务人，须先删除后才能登记“无法定义务人”'));
+      return out;
+    }
+    if (current.some((r) => r.relation === 'none')) out.push(problem('relation', 'recorded as having no legal supporter: remove that record first', '已登记为“无法定义务人”，请先删除该记录'));
     if (s.supporterPersonId === undefined && !s.name) out.push(problem('name', 'name the supporter, or link a registry person (supporterPersonId)', '请填写义务人姓名，或关联已登记人员'));
     if (s.supporterPersonId === person.id) out.push(problem('supporterPersonId', 'a supporter cannot be the person themself', '法定义务人不能是本人'));
     if (s.idNumber) {
@@ -273,7 +282,7 @@ export function createPersonFactsService(deps: { db: Db; audit: AuditService; se
   return service;
 }
 
-const RELATION_ZH: Record<string, string> = { spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女、外孙子女', grandparent: '祖父母、外祖父母', sibling: '兄弟姐妹', other: '其他' };
+const RELATION_ZH: Record<string, string> = { none: '无法定义务人', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女、外孙子女', grandparent: '祖父母、外祖父母', sibling: '兄弟姐妹', other: '其他' };
 
 function prefixed(kind: FactKind, id: number, o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [`${kind}[${id}].${k}`, v]));

@@ -28,7 +28,8 @@ export const personSupporters = pgTable(
   {
     ...versioned(),
     revises: bigint('revises', { mode: 'number' }).references((): AnyPgColumn => personSupporters.id),
-    // What the supporter is to the person: spouse, child, parent, grandchild, grandparent, sibling, other.
+    // What the supporter is to the person: spouse, child, parent, grandchild, grandparent, sibling,
+    // other; 'none' = checked, the person has no legal supporter.
     relation: text('relation').notNull(),
     supporterPersonId: bigint('supporter_person_id', { mode: 'number' }).references(() => persons.id),
     name: text('name'),
@@ -46,7 +47,7 @@ export const personSupporters = pgTable(
   (t) => [
     index('person_supporters_person_idx').on(t.personId).where(sql`${t.retiredAt} is null`),
     index('person_supporters_linked_idx').on(t.supporterPersonId).where(sql`${t.supporterPersonId} is not null`),
-    check('person_supporters_who', sql`${t.supporterPersonId} is not null or ${t.name} is not null`),
+    check('person_supporters_who', sql`${t.relation} = 'none' or ${t.supporterPersonId} is not null or ${t.name} is not null`),
     check('person_supporters_income', sql`${t.monthlyIncomeFen} >= 0`),
     check('person_supporters_grade', sql`${t.disabilityGrade} between 1 and 4`),
   ],

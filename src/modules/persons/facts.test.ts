@@ -94,6 +94,8 @@ test('bad supporters: the person themself, circular relations, impossible births
   await refused(url, { relation: 'child' }, 'name', 'person_supporters');
   // 孙大 is 孙老汉's child; recording 孙老汉 as 孙大's child is circular.
   await refused(`/api/persons/${ids['孙大']}/supporters`, { relation: 'child', supporterPersonId: ids['孙老汉'] }, 'relation', 'person_supporters');
+  // "No legal supporter" and recorded supporters exclude each other.
+  await refused(url, { relation: 'none' }, 'relation', 'person_supporters');
   // … while the consistent reverse (孙老汉 is 孙大's parent) is fine.
   assert.equal((await inject(s, 'POST', `/api/persons/${ids['孙大']}/supporters`, { relation: 'parent', supporterPersonId: ids['孙老汉'] })).statusCode, 201);
 });

@@ -73,6 +73,21 @@ test('特困 from registry facts alone: the only son is 72 and low-income, and t
   assert.ok(d.amountFen > 0);
 });
 
+test('特困: a person checked to have no legal supporter at all', async () => {
+  const alone = await person('陈孤老', '1941-07-07', { selfCare: SELF_CARE_OK });
+  const h = await household(alone);
+  const none = await ok(staff.post(`/api/persons/${alone}/supporters`, { relation: 'none', source: '入户调查、户籍核对' }), 201);
+  const d = find(await decisions(h), 'tekun', '陈孤老');
+  assert.equal(d.status, 'eligible', JSON.stringify(d));
+  assert.ok(d.trace.some((c: { id: string; zh: string }) => c.id === 'tekun.supporters' && /无法定赡养/.test(c.zh)));
+  // A supporter found later: 'none' must be removed first.
+  const later = await staff.post(`/api/persons/${alone}/supporters`, { relation: 'child', name: '陈某' });
+  assert.equal(later.status, 400);
+  assert.equal(later.body.fields[0].field, 'relation');
+  await ok(staff.post(`/api/persons/${alone}/supporters/${none.id}/remove`, { reason: '发现有子女在外地' }));
+  await ok(staff.post(`/api/persons/${alone}/supporters`, { relation: 'child', name: '陈某' }), 201);
+});
+
 test('事实无人抚养: father in prison, mother out of contact 6 months → eligible; 5 months → not yet', async () => {
   const grandma = await person('周奶奶', '1955-05-05');
   const child = await person('周小雨', '2015-06-01');

@@ -102,7 +102,8 @@ const active = (x: { since: string; until?: string }, date: string) => x.since <
 /** Supporters as the 特困 rules read them; a supporter who has died is no supporter. */
 function supporterFacts(rows: SupporterTuple[], date: string): SupporterFacts[] {
   const out: SupporterFacts[] = [];
-  for (const [, birth, annual, property, category, grade, situations, death, name, programs] of rows) {
+  for (const [relation, birth, annual, property, category, grade, situations, death, name, programs] of rows) {
+    if (relation === 'none') continue; // checked: no legal supporter (the list stays empty)
     const now = new Set((situations ?? []).filter((x) => active(x, date)).map((x) => x.kind));
     if (now.has('dead') || (death !== null && death <= date)) continue;
     const s: SupporterFacts = {};
