@@ -2,7 +2,8 @@
 // into a fresh database next to DATABASE_URL, then time `runScreening` (all programs, whole
 // system) next to a bare `COPY (the same input select) TO STDOUT`, and print both and the ratio.
 // `DATABASE_URL=postgres://… node bench/screening-1m.ts [N]`; BENCH_KEEP=1 keeps the database,
-// BENCH_DB=<name> re-runs the timing on a kept one.
+// BENCH_DB=<name> re-runs the timing on a kept one; BENCH_FACTS=0 loads no registry facts
+// (supporters, parents' situations, unemployment, job events; by default a share of persons has them).
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -38,6 +39,24 @@ try {
     const bar = progressBar('load', N);
     const stats = await loadGeneratedHouseholds(database, services, { seed: 2026, count: N, batchSize: 1000, onProgress: (n) => bar.update(n) });
     bar.finish();
+    // Registry facts (supporters, parents' situations, unemployment, job events) for a share of
+    // persons, so the input select reads them as it would in a real registry. BENCH_FACTS=0: none.
+    if (process.env.BENCH_FACTS !== '0') {
+      const started = performance.now();
+      await database.db.execute(sql`insert into person_supporters (person_id, relation, name, birth_date, monthly_income_fen, property_within_rule, situations, recorded_by)
+        select id, 'child', '义务人', date '1955-01-01' + (id % 9000)::int, (id % 500000)::bigint, true, '[]'::jsonb, 'bench' from persons where id % 10 = 0`);
+      await database.db.execute(sql`insert into person_parent_situations (person_id, parent, situation, began_on, evidence_kind, recorded_by)
+        select id, p.parent, p.situation, date '2024-01-01', 'other', 'bench' from persons, (values ('father', 'imprisoned'), ('mother', 'lost_contact')) as p(parent, situation)
+         where id % 50 = 0 and birth_date > date '2008-11-01'`);
+      await database.db.execute(sql`insert into person_unemployment (person_id, contribution_months, separation_on, separation_reason, registered_on, recorded_by)
+        select id, (id % 200)::smallint, date '2025-06-30', case when id % 3 = 0 then 'voluntary' else 'involuntary' end, date '2025-07-05', 'bench'
+          from persons where id % 25 = 0 and birth_date < date '1995-01-01'`);
+      await database.db.execute(sql`insert into person_job_events (person_id, kind, on_date, recorded_by)
+        select id, 'referral_refused', date '2026-01-01' + (k * 30), 'bench' from persons, generate_series(0, 2) as k where id % 40 = 0`);
+      const [n] = await queryRows<{ s: number; p: number; u: number; j: number }>(database.db, sql`select (select count(*) from person_supporters)::int as s, (select count(*) from person_parent_situations)::int as p,
+        (select count(*) from person_unemployment)::int as u, (select count(*) from person_job_events)::int as j`);
+      console.log(`facts: ${n!.s} supporters, ${n!.p} parents' situations, ${n!.u} unemployment, ${n!.j} job events in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     await database.db.execute(sql`vacuum analyze`); // as autovacuum would: statistics and the visibility map (index-only counts)
     console.log(`loaded ${stats.households} households in ${stats.seconds.toFixed(1)} s`);
   }

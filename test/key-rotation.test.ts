@@ -28,6 +28,7 @@ import { SAMPLE_ID_NUMBERS, SAMPLE_PHONES } from './support/sensitive-samples.ts
 
 const GRID = '140107001001001';
 const ID_NUMBER = SAMPLE_ID_NUMBERS[1]!;
+const SUPPORTER_ID = SAMPLE_ID_NUMBERS[0]!;
 const BANK_ACCOUNT = '6228480012345678901';
 const pdf = Buffer.from('%PDF-1.7\n低保申请书 (scan)\n%%EOF');
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('入户调查照片')]);
@@ -101,6 +102,8 @@ test(`keys rotate re-encrypts every sealed value; with the old key retired every
   // ── fill every table that can hold a sealed value, through the API ──
   const person = ok(await call(county, 'POST', '/api/persons', { name: '钱轮换', idNumber: ID_NUMBER, phone: SAMPLE_PHONES[0], jurisdictionCode: GRID, tags: ['elderly_alone'], address: '和平社区 1 号楼' }), 201);
   ok(await call(county, 'PATCH', `/api/persons/${person.id}`, { address: '和平社区 2 号楼', reason: '搬家' })); // a history version
+  // An external supporter's ID number (sealed, blind-indexed).
+  const supporter = ok(await call(county, 'POST', `/api/persons/${person.id}/supporters`, { relation: 'sibling', name: '钱轮兄', idNumber: SUPPORTER_ID }), 201);
   const household = ok(await call(county, 'POST', '/api/households', { jurisdictionCode: GRID, headPersonId: person.id, bankName: '中国农业银行', bankAccount: BANK_ACCOUNT, accountHolder: '钱轮换' }), 201);
 
   const report = { channel: 'patrol', categoryCode: 'facility_repair', description: '楼道灯不亮', jurisdictionCode: GRID, contactName: '钱轮换', contactPhone: SAMPLE_PHONES[1] };
@@ -179,6 +182,8 @@ test(`keys rotate re-encrypts every sealed value; with the old key retired every
     assert.equal(revealed.json().value, ID_NUMBER);
     assert.equal((await get(county, `/api/persons/${person.id}/as-of?date=${todayLocal()}`)).json().idNumberMasked, '1401**********1230');
     assert.match((await get(county, `/api/households/${household.id}`)).json().bankAccountMasked, /8901$/);
+    const supporterRevealed = await app.inject({ method: 'POST', url: `/api/persons/${person.id}/supporters/${supporter.id}/reveal`, headers: county.headers, payload: { reason: '轮换后核对义务人' } });
+    assert.equal(supporterRevealed.json().value, SUPPORTER_ID);
     const request = (await get(grid, `/api/requests/${kept.id}`)).json();
     assert.equal(request.contactPhoneMasked, '137****1111');
     assert.equal(request.followers[0].phoneMasked, '137****1111');

@@ -26,3 +26,4 @@ export {
 } from '../modules/requests/requests.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications } from '../modules/notifications/notifications.table.ts';
+export { personSupporters, personParentSituations, personUnemployment, personJobEvents } from '../modules/persons/facts.table.ts';

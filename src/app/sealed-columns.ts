@@ -6,6 +6,7 @@ import { getTableName, type Column, type Table } from 'drizzle-orm';
 import type { SealedColumn, SealedForm } from '../platform/crypto/rotation.ts';
 import { users } from '../modules/auth/auth.table.ts';
 import { persons, registryHistory } from '../modules/persons/persons.table.ts';
+import { personSupporters } from '../modules/persons/facts.table.ts';
 import { households } from '../modules/households/households.table.ts';
 import { helpRequests, helpRequestFollowers } from '../modules/requests/requests.table.ts';
 import { imports } from '../modules/imports/imports.table.ts';
@@ -17,6 +18,8 @@ export const ENCRYPTED_COLUMNS: readonly SealedColumn[] = [
   sealed(users, users.phoneEnc, 'text'),
   sealed(persons, persons.idNumberEnc, 'text'),
   sealed(persons, persons.phoneEnc, 'text'),
+  // An external supporter's ID number (法定义务人 outside the registry).
+  sealed(personSupporters, personSupporters.idNumberEnc, 'text'),
   sealed(households, households.bankAccountEnc, 'text'),
   sealed(helpRequests, helpRequests.contactPhoneEnc, 'text'),
   sealed(helpRequestFollowers, helpRequestFollowers.phoneEnc, 'text'),

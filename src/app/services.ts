@@ -9,7 +9,7 @@ import { createAuthService, createTokensService, type AuthService, type TokensSe
 import { anchorJob, createAuditService, type AuditService } from '../modules/audit/index.ts';
 import { createJurisdictionsService, type JurisdictionsService } from '../modules/jurisdictions/index.ts';
 import { createUsersService, type UsersService } from '../modules/users/index.ts';
-import { createPersonsService, type PersonsService } from '../modules/persons/index.ts';
+import { createPersonFactsService, createPersonsService, type PersonFactsService, type PersonsService } from '../modules/persons/index.ts';
 import { createHouseholdsService, type HouseholdsService } from '../modules/households/index.ts';
 import { createImportsService, type ImportsService } from '../modules/imports/index.ts';
 import { createPolicyService, type PolicyService } from '../modules/policy/index.ts';
@@ -28,6 +28,7 @@ export type Services = {
   users: UsersService;
   jurisdictions: JurisdictionsService;
   persons: PersonsService;
+  personFacts: PersonFactsService;
   households: HouseholdsService;
   imports: ImportsService;
   policy: PolicyService;
@@ -63,6 +64,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     users: createUsersService({ db, audit, auth, sensitive, ...clock }),
     jurisdictions: createJurisdictionsService({ db, audit }),
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
+    personFacts: createPersonFactsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
     imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, ...clock }),
     policy,

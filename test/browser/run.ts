@@ -258,6 +258,35 @@ try {
     await desktop.screenshot({ path: join(ARTIFACTS, 'household-eligibility.png'), fullPage: true });
   });
 
+  await step('the person page: 一次性告知 names the supporters; recording one (with its ID number masked) clears it', async () => {
+    const csrf = (await desktop.context().cookies()).find((c) => c.name === 'lm_csrf')!.value;
+    const post = async (url: string, data: object) => {
+      const res = await desktop.request.post(`${server.url}${url}`, { headers: { 'x-csrf-token': csrf }, data });
+      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`);
+      return res.json();
+    };
+    const person = await post('/api/persons', { name: '冯老伯', idNumber: makeIdNumber('140107', '1944-02-02', 518), jurisdictionCode: '140107001001001', selfCare: { eating: true, dressing: true, transfer: true, toilet: true, walking: true, bathing: true } });
+    await post('/api/households', { jurisdictionCode: '140107001001001', headPersonId: person.id });
+    await desktop.goto(`${server.url}/registry/persons/${person.id}`);
+    const notice = desktop.getByTestId('facts-notice');
+    await notice.getByText('法定赡养、抚养、扶养义务人').first().waitFor({ timeout: 15_000 });
+    await desktop.getByTestId('facts-add-supporters').click();
+    const modal = desktop.locator('.ant-modal').last();
+    await modal.getByLabel('与本人关系').click();
+    await desktop.locator('.ant-select-item-option[title="子女"]').click();
+    await modal.getByLabel('姓名').fill('冯大');
+    const supporterId = makeIdNumber('140107', '1975-03-03', 519);
+    await modal.getByLabel('身份证号码').fill(supporterId);
+    await modal.getByLabel('本人月收入（元）').fill('6000');
+    await modal.getByLabel('财产符合低收入家庭规定').click();
+    await desktop.locator('.ant-select-item-option[title="是"]').click();
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    const facts = desktop.getByTestId('registry-facts');
+    await facts.getByText(`冯大 ${supporterId.slice(0, 4)}**********${supporterId.slice(-4)}`).waitFor({ timeout: 15_000 });
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+    await desktop.screenshot({ path: join(ARTIFACTS, 'person-facts.png'), fullPage: true });
+  });
+
   // ---------------------------------------------------------------------------------------------
   // Assistance cases (救助案件) and payments, as two roles on the demo data: the 巨轮街道 reviewer
   // registers a 临时救助 application, records the home visit on a phone and gives the township

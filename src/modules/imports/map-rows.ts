@@ -22,6 +22,7 @@ import {
   COLUMN_BY_KEY,
   EXAMPLE_ID_NUMBERS,
   PERSON_COLUMNS,
+  UNEMPLOYMENT_KEYS,
   excelError,
   isBlankCell,
   labelKey,
@@ -347,7 +348,12 @@ export function passesSchema(values: Partial<Record<ImportFieldKey, unknown>>): 
         break;
       case 'householdKey':
       case 'relationship':
-        break; // not the schema's
+      case 'contributionMonths':
+      case 'lastEmployer':
+      case 'separationOn':
+      case 'separationReason':
+      case 'registeredOn':
+        break; // not the schema's (the column parsers checked them)
       default:
         return false; // a field this check does not know: let the schema judge
     }
@@ -377,6 +383,7 @@ function crossCheck(
   if (deathDate !== undefined && birthDate !== undefined && deathDate < birthDate) {
     add('deathDate', 'invalid_date', `is before the date of birth (${birthDate})`, `早于出生日期（${birthDate}）`);
   }
+  unemploymentCheck(values, birthDate, failed, add);
   // 户编号 and 与户主关系 go together: one groups the row into a household, the other places it there.
   const hasHousehold = values.householdKey !== undefined;
   const hasRelationship = values.relationship !== undefined;
@@ -385,6 +392,33 @@ function crossCheck(
   }
   if (hasRelationship && !hasHousehold && !failed('householdKey')) {
     add('householdKey', 'required', 'required when 与户主关系 (relationship) is filled', '填了与户主关系时必填');
+  }
+}
+
+/**
+ * The unemployment-insurance columns: any filled makes months, separation date and reason required
+ * (and the ID number, which finds the person on commit); registration not before separation;
+ * separation not before birth; no more months than since the 16th birthday.
+ */
+function unemploymentCheck(
+  values: Partial<Record<ImportFieldKey, unknown>>,
+  birthDate: string | undefined,
+  failed: (field: string) => boolean,
+  add: (field: ImportFieldKey, code: ProblemCode, message: string, messageZh: string) => void,
+): void {
+  const any = UNEMPLOYMENT_KEYS.some((k) => values[k] !== undefined || failed(k));
+  if (!any) return;
+  for (const k of ['contributionMonths', 'separationOn', 'separationReason', 'idNumber'] as const) {
+    if (values[k] === undefined && !failed(k)) add(k, 'required', 'required with the unemployment-insurance columns', '填写失业保险信息时必填');
+  }
+  const separation = values.separationOn as string | undefined;
+  const registered = values.registeredOn as string | undefined;
+  if (separation !== undefined && registered !== undefined && registered < separation) add('registeredOn', 'invalid_date', `is before the job ended (${separation})`, `早于离职日期（${separation}）`);
+  if (separation !== undefined && birthDate !== undefined && separation < birthDate) add('separationOn', 'invalid_date', `is before the date of birth (${birthDate})`, `早于出生日期（${birthDate}）`);
+  const months = values.contributionMonths as number | undefined;
+  if (months !== undefined && separation !== undefined && birthDate !== undefined) {
+    const working = Math.max(0, (Number(separation.slice(0, 4)) - Number(birthDate.slice(0, 4)) - 16) * 12 + Number(separation.slice(5, 7)) - Number(birthDate.slice(5, 7)));
+    if (months > working) add('contributionMonths', 'invalid', `more than the ${working} months since the person turned 16`, `超过本人年满 16 周岁以来的 ${working} 个月`);
   }
 }
 

@@ -31,7 +31,8 @@ const parse = (key: Parameters<typeof COLUMN_BY_KEY.get>[0], cell: unknown) => C
 test('the columns are those of the brief, in template order, with 姓名 and 居住地区划代码 required', () => {
   assert.deepEqual(
     PERSON_COLUMNS.map((c) => c.header),
-    ['姓名', '公民身份号码', '性别', '出生日期', '联系电话', '户籍地区划代码', '居住地区划代码', '现住址', '民族', '婚姻状况', '文化程度', '就业状况', '劳动能力', '残疾类别', '残疾等级', '重特大疾病', '特殊群体标签', '死亡日期', '连心卡号', '户编号', '与户主关系'],
+    ['姓名', '公民身份号码', '性别', '出生日期', '联系电话', '户籍地区划代码', '居住地区划代码', '现住址', '民族', '婚姻状况', '文化程度', '就业状况', '劳动能力', '残疾类别', '残疾等级', '重特大疾病', '特殊群体标签', '死亡日期', '连心卡号', '户编号', '与户主关系',
+      '失业保险缴费月数', '原工作单位', '离职日期', '离职原因', '失业登记日期'],
   );
   assert.deepEqual(PERSON_COLUMNS.filter((c) => c.required).map((c) => c.key), ['name', 'jurisdictionCode']);
   assert.deepEqual(COLUMN_BY_KEY.get('idNumber')!.aliases.slice(0, 3), ['身份证号', '身份证号码', '证件号码']);

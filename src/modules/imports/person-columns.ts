@@ -9,6 +9,7 @@ import { makeIdNumber, parseIdNumber } from '../../lib/id-number.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { cleanPersonName, NAME_PROBLEM_MESSAGES } from '../../lib/person-name.ts';
 import { RELATIONSHIPS } from '../households/households.schema.ts';
+import { SEPARATION_REASONS } from '../persons/facts.schema.ts';
 import {
   DEFAULT_ILLNESSES,
   DEFAULT_TAGS,
@@ -22,9 +23,14 @@ import {
 } from '../persons/persons.schema.ts';
 
 export type Relationship = (typeof RELATIONSHIPS)[number];
+export type SeparationReason = (typeof SEPARATION_REASONS)[number];
 
-/** One imported row: a person, plus how the row groups into a household (户编号, 与户主关系). */
-export type ImportRecord = PersonInput & { householdKey?: string; relationship?: Relationship };
+/** The unemployment-insurance facts a ledger row may carry (recorded as the person's facts on commit). */
+export type UnemploymentCells = { contributionMonths?: number; lastEmployer?: string; separationOn?: string; separationReason?: SeparationReason; registeredOn?: string };
+export const UNEMPLOYMENT_KEYS = ['contributionMonths', 'lastEmployer', 'separationOn', 'separationReason', 'registeredOn'] as const;
+
+/** One imported row: a person, plus how the row groups into a household (户编号, 与户主关系), plus unemployment facts. */
+export type ImportRecord = PersonInput & { householdKey?: string; relationship?: Relationship } & UnemploymentCells;
 export type ImportFieldKey = keyof ImportRecord;
 
 /** Machine-readable kinds of row problems; the database side may add its own codes. */
@@ -275,6 +281,23 @@ const RELATIONSHIP = choice(RELATIONSHIPS, {
 });
 
 const GRADE_WORDS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 壹: 1, 贰: 2, 叁: 3, 肆: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+const SEPARATION = choice(SEPARATION_REASONS, {
+  involuntary: ['非本人意愿', '非本人意愿中断就业', '合同终止', '劳动合同终止', '被解除', '被辞退', '单位解除', '协商解除', '裁员'],
+  voluntary: ['主动辞职', '本人辞职', '辞职', '自愿离职', '个人原因'],
+  employer_fault: ['单位欠薪', '单位未缴社保', '因单位过错解除', '用人单位过错'],
+  refused_renewal: ['期满不续订', '合同期满不续订', '单位不续签', '期满单位不续订'],
+});
+
+/** Months of unemployment-insurance contributions: a whole number 0–600 ("72", "72个月"). */
+function parseMonths(cell: unknown): ParseResult<number> {
+  if (isBlankCell(cell)) return ok(undefined);
+  const text = typeof cell === 'number' ? String(cell) : nfkc(String(cell)).trim().replace(/\s*(个月|月)$/, '');
+  if (!/^\d+$/.test(text)) return bad('invalid', `"${showCell(cell)}" is not a whole number of months`, `“${showCell(cell)}”不是整月数`);
+  const n = Number(text);
+  if (n > 600) return bad('invalid', 'at most 600 months (50 years)', '缴费月数不能超过 600 个月（50 年）');
+  return ok(n);
+}
 
 function parseGrade(cell: unknown): ParseResult<number> {
   if (isBlankCell(cell)) return ok(undefined);
@@ -613,6 +636,35 @@ export const PERSON_COLUMNS: readonly PersonColumn[] = [
     choices: RELATIONSHIP.choices,
     example: '户主', example2: '配偶', note: `${RELATIONSHIP.choices.join(' / ')}；填了户编号时必填，每户一名户主。`,
     parse: RELATIONSHIP.parse,
+  }),
+  // Unemployment-insurance facts (失业保险): recorded as the person's facts when the row is committed.
+  col({
+    key: 'contributionMonths', header: '失业保险缴费月数', labelEn: 'Unemployment insurance: months of contributions', aliases: ['失业保险缴费月份', '缴费月数'], required: false,
+    example: '', example2: '', note: '失业人员填写：累计缴纳失业保险费的整月数（0–600）；填了失业保险信息须同时填写身份证号码、离职日期和离职原因。',
+    parse: parseMonths,
+  }),
+  col({
+    key: 'lastEmployer', header: '原工作单位', labelEn: 'Last employer', aliases: ['原单位', '离职单位'], required: false,
+    example: '', example2: '', note: '不超过 100 个字。',
+    parse: (cell) => {
+      const t = plainText(cell);
+      return t.ok && t.value !== undefined && t.value.length > 100 ? bad('invalid', 'at most 100 characters', '不超过 100 个字') : t;
+    },
+  }),
+  col({
+    key: 'separationOn', header: '离职日期', labelEn: 'Left the job on', aliases: ['解除劳动关系日期', '失业日期'], required: false, date: true,
+    example: '', example2: '', note: '劳动关系终止的日期，格式同出生日期。',
+    parse: pastDate,
+  }),
+  col({
+    key: 'separationReason', header: '离职原因', labelEn: 'Reason for leaving', aliases: ['失业原因'], required: false, choices: SEPARATION.choices,
+    example: '', example2: '', note: `${SEPARATION.choices.join(' / ')}。`,
+    parse: SEPARATION.parse,
+  }),
+  col({
+    key: 'registeredOn', header: '失业登记日期', labelEn: 'Registered unemployed on', aliases: ['失业登记时间'], required: false, date: true,
+    example: '', example2: '', note: '办理失业登记的日期，不早于离职日期。',
+    parse: pastDate,
   }),
 ];
 

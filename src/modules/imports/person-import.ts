@@ -269,5 +269,27 @@ export async function commitPersons(
       else h.members.push(row);
     }
   }
-  return commitUnits(ctx, singles, [...households.values()], validation.registered!, hooks, await prefetch.done());
+  const result = await commitUnits(ctx, singles, [...households.values()], validation.registered!, hooks, await prefetch.done());
+  await recordUnemployment(ctx, validation.kept!.filter((r) => validation.states.get(r.rowNumber)?.outcome === 'ok'), fileKey);
+  return result;
+}
+
+/**
+ * The unemployment-insurance columns become the person's facts (person_unemployment), found by
+ * the ID number the row must carry. Safe to run again: a fact already recorded for the same
+ * person and separation date is skipped.
+ */
+async function recordUnemployment(ctx: ImportContext, rows: KeptRow[], fileKey: string): Promise<void> {
+  const facts = rows.filter((r) => r.input.contributionMonths !== undefined && r.idIndex !== undefined).map((r) => ({
+    idIndex: r.idIndex!, months: r.input.contributionMonths!, employer: r.input.lastEmployer ?? null,
+    separationOn: r.input.separationOn!, reason: r.input.separationReason!, registeredOn: r.input.registeredOn ?? null,
+  }));
+  for (let i = 0; i < facts.length; i += 5_000) {
+    const chunk = JSON.stringify(facts.slice(i, i + 5_000));
+    await ctx.db.execute(sql`insert into person_unemployment (person_id, contribution_months, last_employer, separation_on, separation_reason, registered_on, recorded_by, source)
+      select p.id, r.months, r.employer, r."separationOn", r.reason, r."registeredOn", 'import', ${`台账导入 ${fileKey.slice(0, 12)}`}
+        from json_to_recordset(${chunk}::json) as r("idIndex" text, months smallint, employer text, "separationOn" date, reason text, "registeredOn" date)
+        join persons p on p.id_number_index = r."idIndex"
+       where not exists (select 1 from person_unemployment u where u.person_id = p.id and u.separation_on = r."separationOn" and u.retired_at is null)`);
+  }
 }

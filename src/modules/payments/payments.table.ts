@@ -38,6 +38,8 @@ export const paymentPlans = pgTable(
   (t) => [
     index('payment_plans_scope_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.status),
     index('payment_plans_case_idx').on(t.caseId),
+    // A household's current benefits, read for every household the engine decides (screening too).
+    index('payment_plans_household_idx').on(t.householdId).where(sql`${t.status} = 'active'`),
     check('payment_plans_amount', sql`${t.amountFen} >= 0`),
   ],
 );

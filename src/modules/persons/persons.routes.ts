@@ -9,13 +9,16 @@ import { personPermissions as can } from './persons.policy.ts';
 import { exportPersons } from './persons.export.ts';
 import { assertPermission } from '../../platform/authz.ts';
 import { listVocabulary } from './vocabulary.store.ts';
+import { personFactRoutes } from './facts.routes.ts';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };
 const tags = ['persons'];
 const Reason = z.string().trim().min(4, bi('state a reason (at least 4 characters)', '请填写理由（至少 4 个字）')).max(200);
 
-export const personRoutes: RouteModule = (app, { services, database }) => {
+export const personRoutes: RouteModule = (app, deps) => {
+  const { services, database } = deps;
   const persons = services.persons;
+  personFactRoutes(app, deps);
 
   app.get('/persons', { config: { permission: can.read }, schema: { tags, summary: 'Search persons in your jurisdiction / 查询人员', querystring: SearchPersonsQuery, response: { 200: PersonList, ...errors } } },
     async (request) => persons.search(callerOf(request), request.query));

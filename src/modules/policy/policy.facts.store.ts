@@ -19,11 +19,42 @@ export function factsSelect(date: string): SQL {
   const to = sql.raw(`'${toMonth}'`);
   const expensesFrom = sql.raw(`'${fromMonth}-01'::date`);
   const expensesTo = sql.raw(`'${addDays(`${date.slice(0, 7)}-01`, -1)}'::date`);
+  const day = sql.raw(`'${date}'::date`);
+  // Monthly plans paying in the date's month (payment_plans_household_idx serves the household's).
+  const activePlan = sql.raw(`pp.status = 'active' and pp.period = 'monthly' and pp.from_month <= '${date.slice(0, 7)}' and (pp.to_month is null or pp.to_month >= '${date.slice(0, 7)}')`);
   return sql`select h.id, h.jurisdiction_code as "jurisdictionCode",
   (select json_agg(json_build_array(p.id, m.relationship, p.birth_date, m.flags, p.disability_category, p.disability_grade,
-      p.serious_illnesses, p.self_care, p.death_date, p.hukou_code, p.name) order by m.relationship <> 'head', p.id)
+      p.serious_illnesses, p.self_care, p.death_date, p.hukou_code, p.name,
+      -- The registry facts about this member (facts.table.ts), rows not retired; see registry-facts.ts.
+      (select json_agg(json_build_array(s.relation, coalesce(sp.birth_date, s.birth_date),
+          coalesce(s.monthly_income_fen * 12, (select sum(i.amount_fen) from household_incomes i
+             where i.person_id = sp.id and i.household_id = (select hm.household_id from household_members hm where hm.person_id = sp.id and hm.left_at is null)
+               and i.month between ${from} and ${to})),
+          s.property_within_rule, coalesce(sp.disability_category, s.disability_category), coalesce(sp.disability_grade, s.disability_grade),
+          s.situations, sp.death_date, coalesce(sp.name, s.name),
+          (select json_agg(distinct pp.program) from payment_plans pp join assistance_cases c on c.id = pp.case_id
+            where ${activePlan} and (c.beneficiary_person_id = sp.id
+              or (pp.program = 'dibao' and pp.household_id = (select hm.household_id from household_members hm where hm.person_id = sp.id and hm.left_at is null)))))
+          order by s.id)
+         from person_supporters s left join persons sp on sp.id = s.supporter_person_id
+        where s.person_id = p.id and s.retired_at is null),
+      (select json_agg(json_build_array(ps.parent, ps.situation, ps.began_on, ps.ended_on, ps.disability_category, ps.disability_grade) order by ps.id)
+         from person_parent_situations ps
+        where ps.person_id = p.id and ps.retired_at is null and (ps.began_on is null or ps.began_on <= ${day})),
+      (select json_build_array(u.contribution_months, u.separation_on, u.separation_reason, u.registered_on, u.unused_months, u.subsidy_received, u.reemployed_on)
+         from person_unemployment u
+        where u.person_id = p.id and u.retired_at is null and u.separation_on <= ${day}
+        order by u.separation_on desc, u.id desc limit 1),
+      (select json_agg(json_build_array(j.kind, j.on_date, j.placement_kind) order by j.on_date, j.id)
+         from person_job_events j
+        where j.person_id = p.id and j.retired_at is null and j.on_date <= ${day}))
+      order by m.relationship <> 'head', p.id)
      from household_members m join persons p on p.id = m.person_id
     where m.household_id = h.id and m.left_at is null) as members,
+  (select json_agg(json_build_array(pp.program, pp.amount_fen, (select min(p2.from_month) from payment_plans p2 where p2.case_id = pp.case_id),
+      (select max(pm.month) from payments pm where pm.case_id = pp.case_id and pm.status = 'paid'), c.beneficiary_person_id, c.people_covered) order by pp.id)
+     from payment_plans pp join assistance_cases c on c.id = pp.case_id
+    where pp.household_id = h.id and ${activePlan}) as benefits,
   (select json_agg(json_build_array(i.person_id, i.subtype, i.total))
      from (select person_id, subtype, sum(amount_fen) as total from household_incomes
             where household_id = h.id and month between ${from} and ${to} group by person_id, subtype) i) as incomes,

@@ -2,12 +2,14 @@ import type { MessageKey } from './zh.ts';
 import { campaignsEn } from '../features/campaigns/messages.ts';
 import { requestsEn } from '../features/requests/messages.ts';
 import { notificationsEn } from '../features/notifications/messages.ts';
+import { factsEn } from '../features/persons/facts-messages.ts';
 
 // Typed against the Chinese dictionary so a missing translation fails the type check.
 export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...requestsEn,
   ...notificationsEn,
+  ...factsEn,
   'app.name': 'lastmile',
   'app.fullName': '最后一米 · lastmile',
   'app.subtitle': 'Grassroots social assistance and livelihood services',

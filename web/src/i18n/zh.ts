@@ -3,6 +3,7 @@ import { PERSON_LABELS_ZH } from '../../../src/modules/persons/persons.labels.ts
 import { campaignsZh } from '../features/campaigns/messages.ts';
 import { requestsZh } from '../features/requests/messages.ts';
 import { notificationsZh } from '../features/notifications/messages.ts';
+import { factsZh } from '../features/persons/facts-messages.ts';
 
 /** The shared Chinese labels of a coded value list as dictionary entries ("code.sex.male": "男"). */
 function codes<P extends string, K extends string>(prefix: P, labels: Readonly<Record<K, string>>): Record<`${P}.${K}`, string> {
@@ -11,6 +12,7 @@ function codes<P extends string, K extends string>(prefix: P, labels: Readonly<R
 
 export const zh = {
   ...campaignsZh,
+  ...factsZh,
   ...requestsZh,
   ...notificationsZh,
   'app.name': '最后一米',

@@ -16,6 +16,7 @@ import { PersonFacts } from '../features/persons/PersonFacts.tsx';
 import { PersonFormModal } from '../features/persons/PersonFormModal.tsx';
 import { PersonTags } from '../features/persons/PersonTags.tsx';
 import { RevealPersonModal } from '../features/persons/RevealPersonModal.tsx';
+import { RegistryFacts } from '../features/persons/RegistryFacts.tsx';
 import { useI18n } from '../i18n/index.ts';
 
 type Dialog = { kind: 'edit' } | { kind: 'household' } | { kind: 'reveal'; field: RevealField };
@@ -104,6 +105,9 @@ export function PersonPage() {
               />
             )}
           </Card>
+          <div style={{ marginTop: 16 }}>
+            <RegistryFacts person={p} canEdit={canEdit && !asOf} />
+          </div>
         </Col>
         <Col xs={24} xl={8}>
           <Card size="small" title={t('history.title')}>

@@ -36,6 +36,57 @@ export type MemberFacts = {
   /** Benefits the person already gets, in 分 per month (for 补差 against other benefits). */
   otherChildBenefitFen?: number;
   dead?: boolean;
+  /**
+   * The member's own registry facts (person-level programs read them when the member is the
+   * subject; a household-level `supporters`, `parents` or `unemployment` given directly wins).
+   */
+  supporters?: SupporterFacts[];
+  parents?: ParentFacts[];
+  unemployment?: UnemploymentFacts;
+  /** Currently supported as 特困 (an approved case paying now). */
+  currentTekun?: boolean;
+};
+
+/** 特困: a legal supporter (赡养/抚养/扶养义务人); `name` only labels the trace. */
+export type SupporterFacts = {
+  name?: string;
+  birth?: Ymd;
+  tekun?: boolean;
+  dibao?: boolean;
+  annualIncomeFen?: number;
+  propertyPasses?: boolean;
+  disabilityCategory?: DisabilityCategory;
+  disabilityGrade?: 1 | 2 | 3 | 4;
+  incompetent?: boolean;
+  missing?: boolean;
+  imprisoned?: boolean;
+};
+
+/** 事实无人抚养: a parent's situation; `since` is when it began (detention, lost contact). */
+export type ParentFacts = { situation: ParentSituation; since?: Ymd; disabilityCategory?: DisabilityCategory; disabilityGrade?: 1 | 2 | 3 | 4 };
+
+/** 失业保险金 / 失业补助金. */
+export type UnemploymentFacts = {
+  contributionMonths: number;
+  separation: SeparationReason;
+  separationDate: Ymd;
+  registered: boolean;
+  /** Unused months of an earlier entitlement (carried over, capped). */
+  unusedMonths: number;
+  drawingPension?: boolean;
+  reemployed?: boolean;
+  receivedSubsidyBefore?: boolean;
+};
+
+/** A benefit paid now, derived from an approved case and its payment plan. */
+export type CurrentBenefit = {
+  program: string;
+  amountFen: number;
+  /** First month paid under the case ('YYYY-MM'). */
+  since: string;
+  /** Last month actually paid, if any. */
+  lastPaid: string | null;
+  memberIndex?: number;
 };
 
 export type IncomeFact = {
@@ -78,28 +129,19 @@ export type HouseholdFacts = {
     /** 渐退期: income rose above the standard through work since this date, and why. */
     phaseOut?: { since: Ymd; kind: 'graduate' | 'hard_to_employ' | 'disabled_placement' | 'other' };
     illnessPoverty?: boolean;
+    /** What the household is paid now, from approved cases and their plans. */
+    benefits?: CurrentBenefit[];
   };
   /** The member a person-level program is about (特困, 事实无人抚养, 失业, 单人保); default 0. */
   subject?: number;
-  /** 特困: the subject's legal supporters (赡养/抚养/扶养义务人). */
-  supporters?: {
-    birth?: Ymd;
-    tekun?: boolean;
-    dibao?: boolean;
-    annualIncomeFen?: number;
-    propertyPasses?: boolean;
-    disabilityCategory?: DisabilityCategory;
-    disabilityGrade?: 1 | 2 | 3 | 4;
-    incompetent?: boolean;
-    missing?: boolean;
-    imprisoned?: boolean;
-  }[];
+  /** 特困: the subject's legal supporters (赡养/抚养/扶养义务人); else the subject member's. */
+  supporters?: SupporterFacts[];
   /**
-   * 事实无人抚养: the subject child's parents. `since`: start of the situation (detention, lost
-   * contact). For 'severe_disability' the certificate's category and grade decide 重残 (一/二级 any
-   * category, 三/四级 mental or intellectual).
+   * 事实无人抚养: the subject child's parents (else the subject member's). `since`: start of the
+   * situation (detention, lost contact). For 'severe_disability' the certificate's category and
+   * grade decide 重残 (一/二级 any category, 三/四级 mental or intellectual).
    */
-  parents?: { situation: ParentSituation; since?: Ymd; disabilityCategory?: DisabilityCategory; disabilityGrade?: 1 | 2 | 3 | 4 }[];
+  parents?: ParentFacts[];
   /** 事实无人抚养: the child chooses that track rather than 特困. */
   prefersChildTrack?: boolean;
   /** 特困: the subject is supported in an institution (集中供养); absent or false = at home (分散供养), the default. */
@@ -120,16 +162,6 @@ export type HouseholdFacts = {
     /** 一事一议: a documented county decision to exceed the cap or repeat a cause. */
     exception?: boolean;
   };
-  /** 失业保险金 / 失业补助金 for the subject. */
-  unemployment?: {
-    contributionMonths: number;
-    separation: SeparationReason;
-    separationDate: Ymd;
-    registered: boolean;
-    /** Unused months of an earlier entitlement (carried over, capped). */
-    unusedMonths: number;
-    drawingPension?: boolean;
-    reemployed?: boolean;
-    receivedSubsidyBefore?: boolean;
-  };
+  /** 失业保险金 / 失业补助金 for the subject (else the subject member's). */
+  unemployment?: UnemploymentFacts;
 };

@@ -7,7 +7,12 @@ import type { ParameterSet } from './parameters.ts';
 import type { Program } from './program.ts';
 import { evaluateWith, type EvaluateOptions } from './evaluate.ts';
 
-const PER_MEMBER = new Set(['tekun', 'fcu']);
+const PER_MEMBER = new Set(['tekun', 'fcu', 'unemployment_insurance', 'unemployment_subsidy']);
+/** Programs decided only for members with their own facts recorded (else once, for the subject). */
+const WITH_OWN_FACTS: Record<string, (m: HouseholdFacts['members'][number]) => boolean> = {
+  unemployment_insurance: (m) => m.unemployment !== undefined,
+  unemployment_subsidy: (m) => m.unemployment !== undefined,
+};
 const STATUS_ORDER = { eligible: 0, needs_information: 1, ineligible: 2 } as const;
 
 /**
@@ -29,10 +34,16 @@ export function evaluateHousehold(
       out.push(evaluateWith(program, facts, date, params, options));
       continue;
     }
+    const own = WITH_OWN_FACTS[program.id];
+    if (own && !facts.members.some(own)) {
+      out.push(evaluateWith(program, facts, date, params, options));
+      continue;
+    }
     const saved = facts.subject;
     let kept = 0;
     let first: Decision | null = null;
     for (let i = 0; i < facts.members.length; i++) {
+      if (own && !own(facts.members[i]!)) continue;
       facts.subject = i;
       const d = evaluateWith(program, facts, date, params, options);
       if (d.subject === null) d.subject = i;

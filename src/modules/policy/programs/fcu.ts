@@ -147,7 +147,7 @@ export const fcu: Program = {
     const missing: string[] = [];
 
     // Already supported as 特困 (and not choosing the child track): no second allowance.
-    if (f.current?.tekun === true && f.prefersChildTrack !== true) {
+    if ((f.current?.tekun === true || child.currentTekun === true) && f.prefersChildTrack !== true) {
       if (t) t.check('fcu.tekun', false, { zh: '儿童已纳入特困人员救助供养，且未选择按事实无人抚养儿童保障', en: 'The child is supported as tekun and has not chosen this track' }, {}, [], '《特困人员认定办法》（民发〔2021〕43号）');
       return decision('fcu', 'ineligible', { subject, category: 'tekun', trace: t?.conditions ?? null });
     }
@@ -168,7 +168,7 @@ export const fcu: Program = {
     }
 
     // Parents.
-    const parents = f.parents;
+    const parents = f.parents ?? child.parents;
     if (parents === undefined) {
       missing.push('parents');
       if (t) t.check('fcu.parents', null, { zh: '父母情况未知', en: 'Parents’ situation unknown' }, {}, [], BASIS_SCOPE);
@@ -212,7 +212,8 @@ export const fcu: Program = {
     if (unknown > 0 || missing.length > 0) return decision('fcu', 'needs_information', { missing, subject, trace: t?.conditions ?? null });
     if (waiting > 0) {
       if (t) t.check('fcu.scope', false, { zh: `情形持续时间尚未达到规定月数，暂不符合条件，${recheck} 个月后复核`, en: `A situation has not lasted long enough yet: re-check in ${recheck} months` }, { recheckMonths: recheck }, ['fcu.detention_months', 'fcu.lost_contact_months'], BASIS_SCOPE);
-      return decision('fcu', 'ineligible', { subject, category: 'recheck', durationMonths: recheck, trace: t?.conditions ?? null });
+      // Not yet: a near miss, so screening keeps it for the re-check.
+      return decision('fcu', 'ineligible', { subject, category: 'recheck', durationMonths: recheck, nearMiss: true, trace: t?.conditions ?? null });
     }
     if (t) t.check('fcu.scope', true, { zh: absent === 1 ? '父母一方死亡或失踪，另一方符合规定情形，属于事实无人抚养儿童' : '父母双方均符合规定情形，属于事实无人抚养儿童', en: absent === 1 ? 'One parent dead or missing and the other qualifies: a child without de-facto care' : 'Both parents qualify: a child without de-facto care' }, { absent }, [], BASIS_SCOPE);
 

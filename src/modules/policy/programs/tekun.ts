@@ -116,8 +116,8 @@ function supporterStatus(s: Supporter, i: number, dispFen: number | undefined, d
 }
 
 function supporterText(s: Supporter, i: number, r: SupporterResult, dispFen: number | undefined, dispKey: ParameterKey, t: Tracer, date: number): { zh: string; en: string; parameters: ParameterKey[] } {
-  const who = `法定义务人 ${i + 1}`;
-  const whoEn = `Supporter ${i + 1}`;
+  const who = s.name ? `法定义务人 ${i + 1}（${s.name}）` : `法定义务人 ${i + 1}`;
+  const whoEn = s.name ? `Supporter ${i + 1} (${s.name})` : `Supporter ${i + 1}`;
   const age = s.birth === undefined ? null : ageAt(s.birth, date);
   const ageZh = age === null ? '' : `（${age} 岁）`;
   const ageEn = age === null ? '' : ` (aged ${age})`;
@@ -173,7 +173,7 @@ export const tekun: Program = {
     const p = ctx.p;
     const subject = f.subject ?? 0;
     const m = f.members[subject];
-    const current = f.current?.tekun === true;
+    const current = f.current?.tekun === true || m?.currentTekun === true;
     if (!m) return decision('tekun', 'needs_information', { missing: [`members.${subject}`], subject, trace: t?.conditions ?? null });
     const missing: string[] = [];
     const age = m.birth === undefined ? -1 : ageAt(m.birth, ctx.date);
@@ -258,7 +258,7 @@ export const tekun: Program = {
     }
 
     // (3) No legal supporter able to support.
-    const supporters = f.supporters;
+    const supporters = f.supporters ?? m.supporters;
     if (supporters === undefined) {
       missing.push('supporters');
       if (t) t.check('tekun.supporters', null, { zh: '法定赡养、抚养、扶养义务人情况未知', en: 'Legal supporters unknown' }, {}, [], BASIS_SUPPORT);

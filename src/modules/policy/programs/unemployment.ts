@@ -80,7 +80,7 @@ export const unemploymentInsurance: Program = {
     const t = ctx.t;
     const p = ctx.p;
     const subject = f.subject ?? 0;
-    const u = f.unemployment;
+    const u = f.unemployment ?? f.members[subject]?.unemployment;
     if (u === undefined) {
       if (t) t.check('unemployment.facts', null, { zh: '缴费、离职原因和失业登记情况未知', en: 'Contributions, reason for leaving and registration unknown' }, {}, [], BASIS_INSURANCE);
       return decision('unemployment_insurance', 'needs_information', { missing: ['unemployment'], subject, trace: t?.conditions ?? null });
@@ -151,7 +151,7 @@ export const unemploymentSubsidy: Program = {
     const t = ctx.t;
     const p = ctx.p;
     const subject = f.subject ?? 0;
-    const u = f.unemployment;
+    const u = f.unemployment ?? f.members[subject]?.unemployment;
     if (u === undefined) {
       if (t) t.check('unemployment.facts', null, { zh: '缴费、离职原因和离职日期未知', en: 'Contributions, reason and date of leaving unknown' }, {}, [], BASIS_SUBSIDY);
       return decision('unemployment_subsidy', 'needs_information', { missing: ['unemployment'], subject, trace: t?.conditions ?? null });
