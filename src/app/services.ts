@@ -60,11 +60,11 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     jurisdictions: createJurisdictionsService({ db, audit }),
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
-    imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, ...clock }),
+    imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, limits: config.uploads, ...clock }),
     policy,
     cases,
     payments: createPaymentsService({ db, audit, sensitive, policy, ...clock }),
-    campaigns: createCampaignsService({ db, audit, sensitive, attachments, ...clock }),
+    campaigns: createCampaignsService({ db, audit, sensitive, attachments, uploadLimits: config.uploads, ...clock }),
     // Help requests can open assistance cases (主动发现), through the cases service.
     requests: createRequestsService({ db, audit, sensitive, attachments, cases, ...clock }),
     attachments,

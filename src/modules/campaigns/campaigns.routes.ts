@@ -22,7 +22,7 @@ const p = (permission: string) => ({ config: { permission } });
 const binary = (type: string, what: string) => ({ 200: { description: what, content: { [type]: { schema: z.string() } } } });
 const disposition = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const campaignRoutes: RouteModule = (app, { services, database }) => {
+export const campaignRoutes: RouteModule = (app, { services, database, config }) => {
   const campaigns = services.campaigns;
   // Uploaded lists and photos arrive as the raw body. Other modules may have taught the API these
   // types already (it is one plugin scope); add only what is missing.
@@ -30,7 +30,7 @@ export const campaignRoutes: RouteModule = (app, { services, database }) => {
     const missing = types.filter((type) => !app.hasContentTypeParser(type));
     if (missing.length) app.addContentTypeParser(missing, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
   };
-  raw([XLSX, 'text/csv', 'application/octet-stream'], 50 * 1024 * 1024);
+  raw([XLSX, 'text/csv', 'application/octet-stream'], config.uploads.uploadBytes);
   raw(IMAGE_TYPES, MAX_PHOTO_BYTES + 1024);
   const bytes = (body: unknown) => (Buffer.isBuffer(body) ? body : undefined);
 
@@ -57,7 +57,7 @@ export const campaignRoutes: RouteModule = (app, { services, database }) => {
 
   app.post('/campaigns/:id/targets/import', {
     ...p(can.manage),
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: config.uploads.uploadBytes,
     schema: {
       tags,
       summary: 'Add the people of a list (.xlsx or .csv as the raw body), matched by ID number or name; unmatched rows are reported / 导入名单',

@@ -18,6 +18,7 @@ import * as store from './campaigns.store.ts';
 import type { campaigns } from './campaigns.table.ts';
 import { campaignPermissions } from './campaigns.policy.ts';
 import { importTargets, type ImportInput } from './campaigns.import.ts';
+import type { UploadLimits } from '../imports/index.ts';
 import { rollUp, rollUpCodes, withPercent } from './progress.ts';
 import type { Campaign, Checklist, CriteriaView, ImportReport, Progress, Target, TargetDetail, Visit } from './campaigns.schema.ts';
 import type { z } from 'zod';
@@ -69,7 +70,7 @@ export function normaliseChecklist(input: z.output<typeof ChecklistSchema>): Che
 
 export type CampaignsService = ReturnType<typeof createCampaignsService>;
 
-export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; now?: () => Date }) {
+export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; uploadLimits?: UploadLimits; now?: () => Date }) {
   const { db, audit, sensitive, attachments } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayLocal(now());
@@ -281,7 +282,7 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
     async importTargets(caller: Caller, id: number, input: ImportInput, actor: Actor): Promise<ImportReport> {
       return db.transaction(async (tx) => {
         const campaign = await loadManaged(caller, id, tx);
-        const report = await importTargets(tx, sensitive, campaign, caller.scope, input, today());
+        const report = await importTargets(tx, sensitive, campaign, caller.scope, input, today(), deps.uploadLimits);
         if (!input.dryRun) {
           await audit.record(tx, actor, {
             action: 'campaign.import',

@@ -7,7 +7,6 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { safeErrorSummary } from '../../platform/safe-error.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
 import { todayLocal } from '../../lib/local-date.ts';
@@ -16,6 +15,7 @@ import { imports } from './imports.table.ts';
 import { commitPersons, reportFor, validatePersons } from './person-import.ts';
 import type { ImportFormat } from './read-rows.ts';
 import type { ImportJob } from './import.schema.ts';
+import { DEFAULT_UPLOAD_LIMITS, checkCsvUpload, checkXlsxContainer, type UploadLimits } from './upload-limits.ts';
 
 type Row = typeof imports.$inferSelect;
 
@@ -38,8 +38,9 @@ export type ImportsService = ReturnType<typeof createImportsService>;
 
 const PURGED = () => new AppError('conflict', 'The uploaded file was deleted at the end of its keeping period; upload it again', '上传的文件已按保存期限删除，请重新上传');
 
-export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue; fileDays?: number; now?: () => Date }) {
+export function createImportsService(deps: { db: Db; sensitive: SensitiveFields; audit: AuditService; jobs: JobQueue; fileDays?: number; limits?: UploadLimits; now?: () => Date }) {
   const { db, sensitive } = deps;
+  const limits = deps.limits ?? DEFAULT_UPLOAD_LIMITS;
   const seal = sensitive.sealFile;
   const open = sensitive.openFile;
   const update = (id: number, values: Partial<typeof imports.$inferInsert>) => db.update(imports).set({ ...values, updatedAt: new Date() }).where(eq(imports.id, id));
@@ -48,7 +49,7 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     if (!row) throw new Error(`import ${id} is gone`);
     return row;
   };
-  const ctxOf = (row: Row) => ({ db, sensitive, scope: row.scope, today: todayLocal() });
+  const ctxOf = (row: Row) => ({ db, sensitive, scope: row.scope, today: todayLocal(), limits });
   const progress = (id: number) => {
     let last = 0;
     return (done: number, total: number) => {
@@ -67,11 +68,12 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
       const content = open(row.content);
       try {
         const v = await validatePersons(ctxOf(row), content, row.format as ImportFormat, progress(importId));
-        const report = await reportFor(content, row.format as ImportFormat, v);
+        const report = await reportFor(content, row.format as ImportFormat, v, limits);
         await update(importId, { status: 'validated', counts: v.counts, report: seal(report), progress: { done: v.totalRows, total: v.totalRows } });
       } catch (err) {
-        // Shown to the user and stored: a database error's own message would carry the rows' values.
-        const message = err instanceof AppError ? `${err.messageZh} / ${err.message}` : safeErrorSummary(err);
+        // Shown to the user and stored: a database error's own message would carry the rows' values,
+        // and a program's own message ("Cannot read properties of undefined") tells the user nothing.
+        const message = err instanceof AppError ? `${err.messageZh} / ${err.message}` : '校验因内部错误中断，请联系管理员 / The validation stopped on an internal error; contact the administrator';
         await update(importId, { status: 'failed', error: message });
       }
     },
@@ -115,6 +117,9 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     async upload(caller: { scope: string }, file: { fileName: string; content: Buffer }, actor: Actor): Promise<ImportJob> {
       const format: ImportFormat = /\.csv$/i.test(file.fileName) ? 'csv' : 'xlsx';
       if (file.content.length === 0) throw new AppError('validation_failed', 'The file is empty', '文件为空', [{ field: 'file', message: 'empty', messageZh: '文件为空' }]);
+      // Sizes first, before anything is stored: a refused file leaves no import behind.
+      if (format === 'xlsx') await checkXlsxContainer(file.content, limits);
+      else checkCsvUpload(file.content, limits);
       const id = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(imports)

@@ -18,9 +18,10 @@ import { writeReport, type Outcome } from './report.ts';
 import type { ImportCounts } from './import.schema.ts';
 import { Prefetch, commitUnits, encryptAhead, type CommitMember, type CommitResult, type CommitUnit } from './commit-batches.ts';
 import { mappedRows } from './mapped-rows.ts';
+import type { UploadLimits } from './upload-limits.ts';
 
 export type { CommitResult } from './commit-batches.ts';
-export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string };
+export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string; limits?: UploadLimits };
 export type Progress = (done: number, total: number) => void;
 
 type RowState = { outcome: Outcome; problems: RowProblem[] };
@@ -37,8 +38,8 @@ type Validation = {
 
 const problem = (column: string, field: string, message: string, messageZh: string): RowProblem => ({ column, field, message, messageZh });
 
-function openRows(content: Buffer, format: ImportFormat) {
-  return readRows(Readable.from([content]), format);
+function openRows(content: Buffer, format: ImportFormat, limits: UploadLimits | undefined) {
+  return readRows(Readable.from([content]), format, limits ? { limits } : {});
 }
 
 /** A row that passed the per-row checks, kept for the commit (which then needs no second read). */
@@ -56,7 +57,7 @@ async function validate(
   options: { onProgress?: Progress | undefined; keep?: boolean; spare?: (kept: KeptRow[]) => boolean; onKept?: (rows: KeptRow[]) => void },
 ): Promise<Validation> {
   const { onProgress, keep = false } = options;
-  const source = mappedRows(content, format);
+  const source = mappedRows(content, format, ctx.limits ? { limits: ctx.limits } : {});
   let mapping: ReadonlyMap<string, ImportFieldKey>;
   try {
     // The vocabularies load while the file opens.
@@ -222,8 +223,8 @@ async function validate(
 }
 
 /** The annotated report: the file's rows with 结果 and 问题说明 (constant memory). */
-export async function reportFor(content: Buffer, format: ImportFormat, validation: Validation): Promise<Buffer> {
-  const rows = openRows(content, format);
+export async function reportFor(content: Buffer, format: ImportFormat, validation: Validation, limits?: UploadLimits): Promise<Buffer> {
+  const rows = openRows(content, format, limits);
   const { headers } = await rows.header();
   const out = new PassThrough();
   const collected = buffer(out);
