@@ -74,7 +74,7 @@ test('size bombs: 413 naming the limit and the value seen, in both languages, qu
   assert.equal(await count('imports'), imports);
 });
 
-test('shape limits: the list import answers 400 naming the limit; the ledger import fails with it; nothing is imported', async () => {
+test('shape limits: both imports (background jobs) fail naming the limit; nothing is imported', async () => {
   const worker = createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') });
   const persons = await count('persons');
   const targets = await count('campaign_targets');
@@ -85,11 +85,14 @@ test('shape limits: the list import answers 400 naming the limit; the ledger imp
     ['1,500 rows over a limit of 1,000', bombs.manyRows(1500), /data rows: at most 1,000, this file has at least 1,\d{3}/, /数据行数上限：最多 1,000/],
   ];
   for (const [what, file, en, zh] of cases) {
-    const list = await uploadList(file);
-    assert.equal(list.statusCode, 400, `${what}: ${list.body}`);
-    assert.equal(list.json().error, 'bad_request');
-    assert.match(list.json().message, en, what);
-    assert.match(list.json().messageZh, zh, what);
+    const started = await uploadList(file);
+    assert.equal(started.statusCode, 202, `${what}: ${started.body}`);
+    await worker.drain();
+    const list = (await t.app.inject({ method: 'GET', url: started.json().statusUrl, headers: county.headers })).json();
+    assert.equal(list.status, 'failed', `${what}: ${JSON.stringify(list)}`);
+    assert.equal(list.failure.error, 'bad_request');
+    assert.match(list.failure.message, en, what);
+    assert.match(list.failure.messageZh, zh, what);
 
     const upload = await uploadLedger(file);
     assert.equal(upload.statusCode, 201, `${what}: ${upload.body}`);
@@ -108,8 +111,12 @@ test('shape limits: the list import answers 400 naming the limit; the ledger imp
 test('a malformed workbook: a clear message in both languages, never a program error', async () => {
   const file = bombs.workbook([['姓名', '公民身份号码'], ['王五', '1']]);
   const broken = Buffer.concat([file.subarray(0, 200), Buffer.alloc(500, 0x41), file.subarray(700)]);
-  const list = await uploadList(broken);
-  assert.equal(list.statusCode, 400, list.body);
+  const worker = createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') });
+  const started = await uploadList(broken);
+  assert.equal(started.statusCode, 202, started.body);
+  await worker.drain();
+  const list = await t.app.inject({ method: 'GET', url: started.json().statusUrl, headers: county.headers });
+  assert.equal(list.json().status, 'failed');
   assert.doesNotMatch(list.body, /Cannot read|undefined|TypeError/);
-  assert.match(list.json().messageZh, /工作簿已损坏/);
+  assert.match(list.json().failure.messageZh, /工作簿已损坏/);
 });

@@ -101,6 +101,7 @@ export async function importTargets(
   input: ImportInput,
   today: string,
   limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+  onProgress?: (rowsRead: number) => void,
 ): Promise<ImportReport> {
   const format: ImportFormat | undefined = /\.xlsx$/i.test(input.fileName) ? 'xlsx' : /\.csv$/i.test(input.fileName) ? 'csv' : undefined;
   if (!format) throw new AppError('unsupported_media_type', 'Upload an Excel workbook (.xlsx) or a CSV file', '请上传 Excel 工作簿（.xlsx）或 CSV 文件');
@@ -220,6 +221,7 @@ export async function importTargets(
     if (batch.length >= BATCH) {
       await flush(batch);
       batch = [];
+      onProgress?.(report.total);
     }
   }
   if (batch.length) await flush(batch);

@@ -87,9 +87,19 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
       const row = await load(importId);
       const result = await commitPersons(ctxOf(row), open(row.content), row.format as ImportFormat, row.fileSha256.slice(0, 16), {
         onProgress: progress(importId),
-        afterBatch: (tx, note) => deps.audit.record(tx, actor as Actor, { action: 'import', entity: 'person', jurisdictionCode: row.scope || null, reason: `import #${importId} ${row.fileName}: ${note}` }),
+        afterBatch: async (tx, note, written) => {
+          await deps.audit.record(tx, actor as Actor, { action: 'import', entity: 'person', jurisdictionCode: row.scope || null, reason: `import #${importId} ${row.fileName}: ${note}` });
+          // What this import has written, over every run: counted in the batch's own transaction,
+          // so a run cut short by a crash is counted exactly as far as it got.
+          await tx
+            .update(imports)
+            .set({
+              committed: sql`jsonb_build_object('households', coalesce((${imports.committed}->>'households')::int, 0) + ${written.households}::int, 'persons', coalesce((${imports.committed}->>'persons')::int, 0) + ${written.persons}::int)`,
+            })
+            .where(eq(imports.id, importId));
+        },
       });
-      await update(importId, { status: 'done', committed: { households: result.households, persons: result.persons } });
+      await db.update(imports).set({ status: 'done', committed: sql`coalesce(${imports.committed}, '{"households":0,"persons":0}'::jsonb)`, updatedAt: new Date() }).where(eq(imports.id, importId));
       return result;
     },
   });
@@ -146,13 +156,13 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     },
 
     async row(caller: { scope: string }, id: number): Promise<Row> {
-      const [row] = await db.select().from(imports).where(and(eq(imports.id, id), withinScope(imports.scope, caller.scope)));
+      const [row] = await db.select().from(imports).where(and(eq(imports.id, id), eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope)));
       if (!row) throw notFound('Import', '该导入');
       return row;
     },
 
     async list(caller: { scope: string }): Promise<ImportJob[]> {
-      const rows = await db.select().from(imports).where(withinScope(imports.scope, caller.scope)).orderBy(desc(imports.id)).limit(50);
+      const rows = await db.select().from(imports).where(and(eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope))).orderBy(desc(imports.id)).limit(50);
       return rows.map(present);
     },
 

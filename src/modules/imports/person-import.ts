@@ -245,7 +245,7 @@ export async function commitPersons(
   content: Buffer,
   format: ImportFormat,
   fileKey: string,
-  hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string) => Promise<void> } = {},
+  hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string, written: CommitResult) => Promise<void> } = {},
 ): Promise<CommitResult> {
   // While the file is read: encrypt the rows read so far, and ask the database what the commit
   // will need to know (households already there, ids) — the commit needs both anyway.
