@@ -2,7 +2,6 @@
 // entries counted as they inflate) and stored encrypted, the job reads and matches it batch by
 // batch with progress, and the caller polls its status. Each batch adds its people in one
 // statement and adding is idempotent, so a job cut short (crash, restart) is simply run again.
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
@@ -12,6 +11,7 @@ import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { imports } from '../imports/imports.table.ts';
+import { hashOf } from '../imports/imports.service.ts';
 import { checkCsvUpload, checkXlsxContainer, type UploadLimits } from '../imports/upload-limits.ts';
 import type { ImportFormat } from '../imports/read-rows.ts';
 import { importTargets, type ImportInput } from './campaigns.import.ts';
@@ -59,7 +59,7 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
       const [row] = await db.select().from(imports).where(eq(imports.id, importId));
       if (!row || row.status !== 'running') return;
       const params = row.params as Params;
-      const input: ImportInput = { fileName: row.fileName, content: sensitive.openFile(row.content), dryRun: params.dryRun };
+      const input: ImportInput = { fileName: row.fileName, content: await sensitive.openFileAsync(row.content), dryRun: params.dryRun };
       try {
         const campaign = await store.findCampaign(db, params.campaignId, row.scope);
         if (!campaign) throw notFound('Campaign', '专项行动');
@@ -102,6 +102,7 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
       if (input.content.length === 0) throw new AppError('bad_request', 'The file is empty', '文件是空的');
       if (format === 'xlsx') await checkXlsxContainer(input.content, deps.limits);
       else checkCsvUpload(input.content, deps.limits);
+      const [sha256, sealed] = await Promise.all([hashOf(input.content), sensitive.sealFileAsync(input.content)]);
       const row = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(imports)
@@ -109,8 +110,8 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
             kind: KIND,
             fileName: input.fileName.slice(0, 200),
             format,
-            fileSha256: createHash('sha256').update(input.content).digest('hex'),
-            content: sensitive.sealFile(input.content),
+            fileSha256: sha256,
+            content: sealed,
             status: 'running',
             params: { campaignId: campaign.id, dryRun: input.dryRun } satisfies Params,
             createdBy: actor.name,

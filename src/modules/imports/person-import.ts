@@ -38,6 +38,15 @@ type Validation = {
 
 const problem = (column: string, field: string, message: string, messageZh: string): RowProblem => ({ column, field, message, messageZh });
 
+/**
+ * A counter for long loops over every row of a file: every `every` steps it lets the event loop
+ * run (other requests, /api/health), so a 1,000,000-row file never holds the server for long.
+ */
+function yielder(every = 20_000): () => Promise<void> | undefined {
+  let n = 0;
+  return () => (++n % every === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
+}
+
 function openRows(content: Buffer, format: ImportFormat, limits: UploadLimits | undefined) {
   return readRows(Readable.from([content]), format, limits ? { limits } : {});
 }
@@ -178,12 +187,15 @@ async function validate(
 
   // What the database said, in the order the problems are listed.
   await Promise.all(lookups);
+  const breathe = yielder();
   for (const [code, rowNumbers] of codeRows) {
+    await breathe();
     if (knownCodes.has(code)) continue;
     for (const r of rowNumbers) states.get(r)!.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
   }
   const registered = new Map<string, number>();
   for (const c of idRows) {
+    await breathe();
     const e = registeredRows.get(c.index);
     if (!e) continue;
     registered.set(c.index, e.id);
@@ -197,12 +209,14 @@ async function validate(
     }
   }
   for (const [key, g] of groups) {
+    await breathe();
     if (g.heads === 1) continue;
     const text = g.heads === 0 ? ['has no head', '没有户主'] : ['has more than one head', '有多名户主'];
     for (const r of g.rows) states.get(r)!.problems.push(problem(col('relationship'), 'relationship', `household ${key} ${text[0]}`, `户编号 ${key} ${text[1]}`));
   }
   // A household is imported whole or not at all.
   for (const [key, g] of groups) {
+    await breathe();
     const bad = g.rows.some((r) => states.get(r)!.problems.length > 0 && states.get(r)!.outcome !== 'skipped');
     if (!bad) continue;
     for (const r of g.rows) {
@@ -215,6 +229,7 @@ async function validate(
   }
   const counts: ImportCounts = { total: totalRows, ok: 0, error: 0, duplicate: 0, skipped: 0 };
   for (const s of states.values()) {
+    await breathe();
     if (s.outcome === 'ok' && s.problems.length > 0) s.outcome = 'error';
     counts[s.outcome]++;
   }
