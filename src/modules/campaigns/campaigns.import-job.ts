@@ -3,7 +3,7 @@
 // batch with progress, and the caller polls its status. Each batch adds its people in one
 // statement and adding is idempotent, so a job cut short (crash, restart) is simply run again.
 import { z } from 'zod';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -19,6 +19,8 @@ import * as store from './campaigns.store.ts';
 import type { CampaignImportJob, ImportReport } from './campaigns.schema.ts';
 
 const KIND = 'campaign_targets';
+// A status read leaves the uploaded file where it is (the report, a few thousand rows at most, comes along).
+const { content: _content, ...STATUS_COLUMNS } = getTableColumns(imports);
 type Row = typeof imports.$inferSelect;
 type Params = { campaignId: number; dryRun: boolean };
 type Failure = NonNullable<CampaignImportJob['failure']>;
@@ -35,7 +37,7 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
   const { db, sensitive } = deps;
   const update = (id: number, values: Partial<typeof imports.$inferInsert>) => db.update(imports).set({ ...values, updatedAt: new Date() }).where(eq(imports.id, id));
 
-  function present(row: Row): CampaignImportJob {
+  function present(row: Omit<Row, 'content'>): CampaignImportJob {
     const params = row.params as Params;
     return {
       id: row.id,
@@ -126,7 +128,7 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
 
     async get(caller: { scope: string }, campaignId: number, importId: number): Promise<CampaignImportJob> {
       const [row] = await db
-        .select()
+        .select(STATUS_COLUMNS)
         .from(imports)
         .where(and(eq(imports.id, importId), eq(imports.kind, KIND), withinScope(imports.scope, caller.scope), sql`(${imports.params}->>'campaignId')::bigint = ${campaignId}`));
       if (!row) throw notFound('Import', '该导入');

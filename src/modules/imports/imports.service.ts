@@ -3,7 +3,7 @@
 // so both are stored encrypted (SM4/HMAC-SM3), like every other sensitive field.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
@@ -19,6 +19,12 @@ import { DEFAULT_UPLOAD_LIMITS, checkCsvUpload, checkXlsxContainer, type UploadL
 
 type Row = typeof imports.$inferSelect;
 
+// An import without its file and report (a 1,000,000-row ledger is ~140 MB sealed: a status poll
+// must not read it), with their sizes.
+const { content: _content, report: _report, ...SUMMARY_COLUMNS } = getTableColumns(imports);
+const SUMMARY = { ...SUMMARY_COLUMNS, contentBytes: sql<number>`octet_length(${imports.content})::int`, hasReport: sql<boolean>`${imports.report} is not null` };
+type Summary = Omit<Row, 'content' | 'report'> & { contentBytes: number; hasReport: boolean };
+
 /** SHA-256 of a file, in 1 MB steps with the event loop let in between (a 75 MB file is ~0.3 s of hashing). */
 export async function hashOf(data: Buffer): Promise<string> {
   const hash = createHash('sha256');
@@ -29,7 +35,7 @@ export async function hashOf(data: Buffer): Promise<string> {
   return hash.digest('hex');
 }
 
-function present(row: Row): ImportJob {
+function present(row: Summary | Row): ImportJob {
   return {
     id: row.id,
     kind: 'persons',
@@ -160,41 +166,42 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
         await deps.audit.record(tx, actor, { action: 'upload', entity: 'import', entityId: row!.id, jurisdictionCode: caller.scope || null, reason: file.fileName.slice(0, 200) });
         return row!.id;
       });
-      return present(await load(id));
+      return present(await this.row({ scope: '' }, id));
     },
 
     async get(caller: { scope: string }, id: number): Promise<ImportJob> {
       return present(await this.row(caller, id));
     },
 
-    async row(caller: { scope: string }, id: number): Promise<Row> {
-      const [row] = await db.select().from(imports).where(and(eq(imports.id, id), eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope)));
+    async row(caller: { scope: string }, id: number): Promise<Summary> {
+      const [row] = await db.select(SUMMARY).from(imports).where(and(eq(imports.id, id), eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope)));
       if (!row) throw notFound('Import', '该导入');
       return row;
     },
 
     async list(caller: { scope: string }): Promise<ImportJob[]> {
-      const rows = await db.select().from(imports).where(and(eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope))).orderBy(desc(imports.id)).limit(50);
+      const rows = await db.select(SUMMARY).from(imports).where(and(eq(imports.kind, 'persons'), withinScope(imports.scope, caller.scope))).orderBy(desc(imports.id)).limit(50);
       return rows.map(present);
     },
 
     async report(caller: { scope: string }, id: number): Promise<Buffer> {
       const row = await this.row(caller, id);
-      if (row.content.length === 0) throw PURGED();
-      if (!row.report) throw new AppError('conflict', 'The report is not ready yet', '校验报告尚未生成');
-      return await open(row.report);
+      if (row.contentBytes === 0) throw PURGED();
+      if (!row.hasReport) throw new AppError('conflict', 'The report is not ready yet', '校验报告尚未生成');
+      const [{ report }] = (await db.select({ report: imports.report }).from(imports).where(eq(imports.id, id))) as [{ report: Buffer }];
+      return await open(report);
     },
 
     async commit(caller: { scope: string }, id: number, actor: Actor): Promise<ImportJob> {
       const row = await this.row(caller, id);
       if (row.status !== 'validated' && row.status !== 'failed') throw new AppError('conflict', `The import is ${row.status}`, `当前状态（${row.status}）不能提交`);
-      if (row.content.length === 0) throw PURGED();
+      if (row.contentBytes === 0) throw PURGED();
       if (!row.counts || (row.counts as { ok: number }).ok === 0) throw new AppError('conflict', 'No row passed validation', '没有通过校验的行');
       await db.transaction(async (tx) => {
         await tx.update(imports).set({ status: 'committing', error: null, progress: null, updatedAt: new Date() }).where(eq(imports.id, id));
         await deps.jobs.enqueue(commitJob, { importId: id, actor }, { tx });
       });
-      return present(await load(id));
+      return present(await this.row(caller, id));
     },
   };
 }
