@@ -83,7 +83,7 @@ after(() => t.close());
 /** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
 function urlFor(op: Op): string {
   const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : op.path.startsWith('/api/cases/') ? inScopeCaseId : op.path.startsWith('/api/campaigns/') ? inScopeCampaign.id : op.path.startsWith('/api/payments/batches/') ? inScopePayments.batchId : op.path.startsWith('/api/payments/overpayments/') ? inScopePayments.overpaymentId : op.path.startsWith('/api/requests/') ? inScopeRequests.requestId : op.path.startsWith('/api/council-meetings/') ? inScopeRequests.meetingId : op.path.startsWith('/api/request-routes/') ? inScopeRequests.ruleId : inScopeUserId;
-  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{caseId}', String(inScopePayments.caseId)).replace('{targetId}', String(inScopeCampaign.targetId)).replace('{visitId}', String(inScopeCampaign.visitId)).replace('{itemId}', '1').replace('{attachmentId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
+  return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{caseId}', String(inScopePayments.caseId)).replace('{targetId}', String(inScopeCampaign.targetId)).replace('{visitId}', String(inScopeCampaign.visitId)).replace('{itemId}', '1').replace('{importId}', '1').replace('{attachmentId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
 }
 
 async function call(op: Op, session: Session | null) {
