@@ -78,9 +78,12 @@ try {
   const uploaded = performance.now();
   if (res.status !== 201) throw new Error(`upload: ${res.status} ${await res.text()}\n${server.output().slice(-3000)}`);
   const { id } = (await res.json()) as { id: number };
-  let job: { status: string; counts: unknown; progress: unknown; error: string | null };
+  let job: { status: string; counts: unknown; progress: unknown; error: string | null } = { status: 'validating', counts: null, progress: null, error: null };
   for (;;) {
-    job = (await (await fetch(`${server.url}/api/imports/${id}`, { headers })).json()) as typeof job;
+    // A server that does not answer for a while (PGlite runs its queries on the server's thread) is asked again.
+    const answer = await fetch(`${server.url}/api/imports/${id}`, { headers }).then((r) => r.json(), () => undefined);
+    if (!answer) continue;
+    job = answer as typeof job;
     if (job.status !== 'validating') break;
     await new Promise((r) => setTimeout(r, 250));
   }
