@@ -91,9 +91,17 @@ test('a campaign target list with a NUL in a name is a row problem, not a 500', 
   const created = await send({ method: 'POST', url: '/api/campaigns', payload: { name: '名单导入', jurisdictionCode: '140107', startsOn: '2025-01-01', endsOn: '2025-12-31', checklist: CHECKLIST_PRESETS.vaccination.checklist } });
   assert.equal(created.statusCode, 201, created.body);
   const csv = Buffer.from('姓名,出生日期\n王\u0000秀英,1949-12-31\n', 'utf8');
-  const res = await send({ method: 'POST', url: `/api/campaigns/${created.json().id}/targets/import?fileName=list.csv`, headers: { 'content-type': 'text/csv' }, payload: csv });
+  const started = await send({ method: 'POST', url: `/api/campaigns/${created.json().id}/targets/import?fileName=list.csv`, headers: { 'content-type': 'text/csv' }, payload: csv });
+  assert.equal(started.statusCode, 202, started.body);
+  // The import runs as a job: run it, then read its report.
+  const { createWorker } = await import('../src/platform/jobs/index.ts');
+  const { jobDefinitions } = await import('../src/app/services.ts');
+  const { createLogger } = await import('../src/platform/logger.ts');
+  await createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') }).drain();
+  const res = await send({ method: 'GET', url: started.json().statusUrl });
   assert.equal(res.statusCode, 200, res.body);
-  const [row] = res.json().rows;
+  assert.equal(res.json().status, 'done', res.body);
+  const [row] = res.json().report.rows;
   assert.equal(row.outcome, 'unmatched');
   assert.match(row.messageZh, /不能包含空字符/);
 });

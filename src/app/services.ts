@@ -66,11 +66,11 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     persons: createPersonsService({ db, audit, sensitive, ...clock }),
     personFacts: createPersonFactsService({ db, audit, sensitive, ...clock }),
     households: createHouseholdsService({ db, audit, sensitive, ...clock }),
-    imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, ...clock }),
+    imports: createImportsService({ db, sensitive, audit, jobs, fileDays: config.importFileDays, limits: config.uploads, ...clock }),
     policy,
     cases,
     payments: createPaymentsService({ db, audit, sensitive, policy, ...clock }),
-    campaigns: createCampaignsService({ db, audit, sensitive, attachments, ...clock }),
+    campaigns: createCampaignsService({ db, audit, sensitive, attachments, jobs, uploadLimits: config.uploads, ...clock }),
     // Help requests can open assistance cases (主动发现), through the cases service.
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
@@ -83,7 +83,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
 
 /** Every job type any module defines; the worker runs these. */
 export function jobDefinitions(services: Services): JobDefinition[] {
-  return [purgeSessionsJob(services.auth), services.anchorJob, ...services.imports.jobs, ...services.cases.jobs, ...services.requests.jobs] as JobDefinition[];
+  return [purgeSessionsJob(services.auth), services.anchorJob, ...services.imports.jobs, ...services.campaigns.jobs, ...services.cases.jobs, ...services.requests.jobs] as JobDefinition[];
 }
 
 /** Housekeeping enqueued at start and then every `everyMs`; each process may do it, duplicates are skipped. */

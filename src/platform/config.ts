@@ -6,6 +6,41 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Bounds of an uploaded spreadsheet (checked by src/modules/imports/upload-limits.ts; see there). */
+export type UploadLimits = {
+  uploadBytes: number;
+  zipEntries: number;
+  entryBytes: number;
+  partBytes: number;
+  inflatedBytes: number;
+  ratio: number;
+  ratioFloorBytes: number;
+  rows: number;
+  columns: number;
+  cellChars: number;
+  sharedStrings: number;
+  sharedStringChars: number;
+  xmlDepth: number;
+};
+
+const MiB = 1024 * 1024;
+export const UPLOAD_LIMIT_DEFAULTS: Readonly<UploadLimits> = Object.freeze({
+  uploadBytes: 50 * MiB,
+  zipEntries: 1000,
+  entryBytes: 1024 * MiB,
+  partBytes: 16 * MiB,
+  inflatedBytes: 1536 * MiB,
+  ratio: 200,
+  ratioFloorBytes: 16 * MiB,
+  rows: 1_048_576,
+  columns: 200,
+  cellChars: 32_767,
+  sharedStrings: 5_000_000,
+  sharedStringChars: 100_000_000,
+  xmlDepth: 64,
+});
+const limit = (key: keyof UploadLimits, min: number, what: string) => z.coerce.number().int().min(min).default(UPLOAD_LIMIT_DEFAULTS[key]).describe(what);
+
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -35,6 +70,19 @@ const EnvSchema = z.object({
   LASTMILE_KEYS: z.string().min(1).optional().describe('the key ring JSON itself, instead of a file'),
   LASTMILE_SECURE_COOKIES: bool.default(false).describe('mark cookies Secure (serve over HTTPS)'),
   LASTMILE_AUDIT_ANCHOR_FILE: z.string().min(1).optional().describe('where signed audit chain heads are appended'),
+  LASTMILE_UPLOAD_MAX_BYTES: limit('uploadBytes', 1024, 'bytes of an uploaded ledger or list (.xlsx compressed)'),
+  LASTMILE_UPLOAD_MAX_ZIP_ENTRIES: limit('zipEntries', 10, 'entries in an uploaded .xlsx'),
+  LASTMILE_UPLOAD_MAX_ENTRY_BYTES: limit('entryBytes', MiB, 'inflated bytes of one .xlsx entry'),
+  LASTMILE_UPLOAD_MAX_PART_BYTES: limit('partBytes', 65_536, 'inflated bytes of the workbook, relationships or styles part'),
+  LASTMILE_UPLOAD_MAX_INFLATED_BYTES: limit('inflatedBytes', MiB, 'inflated bytes of a whole .xlsx'),
+  LASTMILE_UPLOAD_MAX_RATIO: limit('ratio', 10, 'compression ratio of one .xlsx entry'),
+  LASTMILE_UPLOAD_RATIO_FLOOR_BYTES: limit('ratioFloorBytes', 65_536, 'inflated bytes before the ratio is checked'),
+  LASTMILE_UPLOAD_MAX_ROWS: limit('rows', 1, 'data rows of an uploaded file'),
+  LASTMILE_UPLOAD_MAX_COLUMNS: limit('columns', 10, 'columns of a row'),
+  LASTMILE_UPLOAD_MAX_CELL_CHARS: limit('cellChars', 256, 'characters of one cell'),
+  LASTMILE_UPLOAD_MAX_SHARED_STRINGS: limit('sharedStrings', 1000, 'entries of an .xlsx shared-string table'),
+  LASTMILE_UPLOAD_MAX_SHARED_STRING_CHARS: limit('sharedStringChars', 65_536, 'characters of all shared strings'),
+  LASTMILE_UPLOAD_MAX_XML_DEPTH: limit('xmlDepth', 8, 'nesting of XML elements in an .xlsx'),
   LASTMILE_AUDIT_ANCHOR_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60).describe('minutes between audit anchors; 0 = none'),
 });
 
@@ -59,6 +107,8 @@ export type Config = {
   secureCookies: boolean;
   /** Signed heads of the audit chains, appended to `anchorFile` every `anchorMinutes` (0: never). */
   audit: { anchorFile: string; anchorMinutes: number };
+  /** Bounds of uploaded spreadsheets (ledger imports, campaign lists). */
+  uploads: UploadLimits;
 };
 
 export class ConfigError extends Error {
@@ -109,6 +159,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     audit: {
       anchorFile: resolve(e.LASTMILE_AUDIT_ANCHOR_FILE ?? `${e.LASTMILE_DATA_DIR}/audit-anchors.jsonl`),
       anchorMinutes: e.LASTMILE_AUDIT_ANCHOR_MINUTES,
+    },
+    uploads: {
+      uploadBytes: e.LASTMILE_UPLOAD_MAX_BYTES,
+      zipEntries: e.LASTMILE_UPLOAD_MAX_ZIP_ENTRIES,
+      entryBytes: e.LASTMILE_UPLOAD_MAX_ENTRY_BYTES,
+      partBytes: e.LASTMILE_UPLOAD_MAX_PART_BYTES,
+      inflatedBytes: e.LASTMILE_UPLOAD_MAX_INFLATED_BYTES,
+      ratio: e.LASTMILE_UPLOAD_MAX_RATIO,
+      ratioFloorBytes: e.LASTMILE_UPLOAD_RATIO_FLOOR_BYTES,
+      rows: e.LASTMILE_UPLOAD_MAX_ROWS,
+      columns: e.LASTMILE_UPLOAD_MAX_COLUMNS,
+      cellChars: e.LASTMILE_UPLOAD_MAX_CELL_CHARS,
+      sharedStrings: e.LASTMILE_UPLOAD_MAX_SHARED_STRINGS,
+      sharedStringChars: e.LASTMILE_UPLOAD_MAX_SHARED_STRING_CHARS,
+      xmlDepth: e.LASTMILE_UPLOAD_MAX_XML_DEPTH,
     },
   };
 }

@@ -44,7 +44,7 @@ export function registerImport(program: Command): void {
       await withDatabase(async (database) => {
         await prepareDatabase(database);
         const ring = loadKeyRing(config.keys, console);
-        const ctx = { db: database.db, sensitive: createSensitiveFields(ring), scope: opts.scope, today: todayLocal() };
+        const ctx = { db: database.db, sensitive: createSensitiveFields(ring), scope: opts.scope, today: todayLocal(), limits: config.uploads };
         const checking = progressBar('checking 校验', 0);
         const validation = await validatePersons(ctx, content, format, (n) => checking.update(n));
         checking.finish();

@@ -12,6 +12,7 @@ import { parseIdNumber } from '../../lib/id-number.ts';
 import { maskIdNumber } from '../../lib/masking.ts';
 import { textProblem, TEXT_PROBLEM_MESSAGES } from '../../lib/incoming-text.ts';
 import { readRows, type ImportFormat } from '../imports/read-rows.ts';
+import { DEFAULT_UPLOAD_LIMITS, checkCsvUpload, checkXlsxContainer, type UploadLimits } from '../imports/upload-limits.ts';
 import * as store from './campaigns.store.ts';
 import type { ImportReport } from './campaigns.schema.ts';
 
@@ -99,11 +100,16 @@ export async function importTargets(
   scope: string,
   input: ImportInput,
   today: string,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+  onProgress?: (rowsRead: number) => void,
 ): Promise<ImportReport> {
   const format: ImportFormat | undefined = /\.xlsx$/i.test(input.fileName) ? 'xlsx' : /\.csv$/i.test(input.fileName) ? 'csv' : undefined;
   if (!format) throw new AppError('unsupported_media_type', 'Upload an Excel workbook (.xlsx) or a CSV file', '请上传 Excel 工作簿（.xlsx）或 CSV 文件');
   if (input.content.length === 0) throw new AppError('bad_request', 'The file is empty', '文件是空的');
-  const source = readRows(Readable.from([input.content]), format);
+  // Sizes before reading (the zip's entries counted as they inflate); rows, columns and cells as read.
+  if (format === 'xlsx') await checkXlsxContainer(input.content, limits);
+  else checkCsvUpload(input.content, limits);
+  const source = readRows(Readable.from([input.content]), format, { limits });
   const { headers } = await source.header();
   const columns: Partial<Record<Column, string>> = {};
   for (const h of headers) {
@@ -215,6 +221,7 @@ export async function importTargets(
     if (batch.length >= BATCH) {
       await flush(batch);
       batch = [];
+      onProgress?.(report.total);
     }
   }
   if (batch.length) await flush(batch);

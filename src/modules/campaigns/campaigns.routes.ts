@@ -9,8 +9,8 @@ import { campaignPermissions as can } from './campaigns.policy.ts';
 import { exportLedger } from './campaigns.export.ts';
 import { MAX_PHOTO_BYTES } from './campaigns.service.ts';
 import {
-  AssignBody, AutoAssignBody, AutoAssignResult, BuildBody, BuildResult, Campaign, CampaignIdParams, CampaignList, CreateCampaignBody, DueRevisitList,
-  DueRevisitsQuery, ExportQuery, ImportQuery, ImportReport, ListCampaignsQuery, ListTargetsQuery, PreviewBody, PreviewResult, Progress, Target,
+  AssignBody, AutoAssignBody, AutoAssignResult, BuildBody, BuildResult, Campaign, CampaignIdParams, CampaignImportJob, CampaignImportParams, CampaignList, CreateCampaignBody, DueRevisitList,
+  DueRevisitsQuery, ExportQuery, ImportQuery, ListCampaignsQuery, ListTargetsQuery, PreviewBody, PreviewResult, Progress, Target,
   TargetDetail, TargetList, TargetParams, UpdateCampaignBody, VisitBody, VisitParams, VisitResult, WorkerList,
 } from './campaigns.schema.ts';
 
@@ -22,7 +22,7 @@ const p = (permission: string) => ({ config: { permission } });
 const binary = (type: string, what: string) => ({ 200: { description: what, content: { [type]: { schema: z.string() } } } });
 const disposition = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-export const campaignRoutes: RouteModule = (app, { services, database }) => {
+export const campaignRoutes: RouteModule = (app, { services, database, config }) => {
   const campaigns = services.campaigns;
   // Uploaded lists and photos arrive as the raw body. Other modules may have taught the API these
   // types already (it is one plugin scope); add only what is missing.
@@ -30,7 +30,7 @@ export const campaignRoutes: RouteModule = (app, { services, database }) => {
     const missing = types.filter((type) => !app.hasContentTypeParser(type));
     if (missing.length) app.addContentTypeParser(missing, { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
   };
-  raw([XLSX, 'text/csv', 'application/octet-stream'], 50 * 1024 * 1024);
+  raw([XLSX, 'text/csv', 'application/octet-stream'], config.uploads.uploadBytes);
   raw(IMAGE_TYPES, MAX_PHOTO_BYTES + 1024);
   const bytes = (body: unknown) => (Buffer.isBuffer(body) ? body : undefined);
 
@@ -57,17 +57,22 @@ export const campaignRoutes: RouteModule = (app, { services, database }) => {
 
   app.post('/campaigns/:id/targets/import', {
     ...p(can.manage),
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit: config.uploads.uploadBytes,
     schema: {
       tags,
-      summary: 'Add the people of a list (.xlsx or .csv as the raw body), matched by ID number or name; unmatched rows are reported / 导入名单',
+      summary: 'Add the people of a list (.xlsx or .csv as the raw body), matched by ID number or name, in the background: 202, then GET statusUrl for progress and the report of unmatched rows / 导入名单（后台进行）',
       params: CampaignIdParams,
       querystring: ImportQuery,
       body: z.any().describe('the file bytes'),
-      response: { 200: ImportReport, ...errors, 413: ApiErrorBody, 415: ApiErrorBody },
+      response: { 202: CampaignImportJob, ...errors, 413: ApiErrorBody, 415: ApiErrorBody },
     },
-  }, async (request) =>
-    campaigns.importTargets(callerOf(request), request.params.id, { fileName: request.query.fileName, content: bytes(request.body) ?? Buffer.alloc(0), dryRun: request.query.dryRun === 'true' }, actorOf(request)));
+  }, async (request, reply) => {
+    const job = await campaigns.importTargets(callerOf(request), request.params.id, { fileName: request.query.fileName, content: bytes(request.body) ?? Buffer.alloc(0), dryRun: request.query.dryRun === 'true' }, actorOf(request));
+    return reply.status(202).header('location', job.statusUrl).send(job);
+  });
+
+  app.get('/campaigns/:id/targets/import/:importId', { ...p(can.manage), schema: { tags, summary: 'A list import: progress while it runs, then its report (or why it failed) / 名单导入进度与结果', params: CampaignImportParams, response: { 200: CampaignImportJob, ...errors } } },
+    async (request) => campaigns.importStatus(callerOf(request), request.params.id, request.params.importId));
 
   app.post('/campaigns/:id/assign', { ...p(can.manage), schema: { tags, summary: 'Give unassigned open targets to their grid’s grid worker / 按网格自动分配', params: CampaignIdParams, body: AutoAssignBody, response: { 200: AutoAssignResult, ...errors } } },
     async (request) => campaigns.autoAssign(callerOf(request), request.params.id, request.body.under, actorOf(request)));

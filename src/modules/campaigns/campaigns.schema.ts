@@ -364,6 +364,24 @@ export const ImportReport = z
   .meta({ id: 'CampaignImportReport' });
 export type ImportReport = z.infer<typeof ImportReport>;
 
+/** A list import runs in the background: the upload answers 202 with this, GET statusUrl until it ends. */
+export const CampaignImportJob = z
+  .object({
+    id: z.number().int(),
+    campaignId: z.number().int(),
+    fileName: z.string(),
+    dryRun: z.boolean(),
+    status: z.enum(['running', 'done', 'failed']),
+    progress: z.object({ done: z.number().int().describe('rows read so far'), total: z.number().int().describe('all rows once known, else 0') }).nullable(),
+    report: ImportReport.nullable().describe('when done'),
+    failure: z.object({ error: z.string(), message: z.string(), messageZh: z.string() }).nullable().describe('when failed: why (a file beyond a limit, a missing column…)'),
+    statusUrl: z.string().describe('where to read this'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CampaignImportJob' });
+export type CampaignImportJob = z.infer<typeof CampaignImportJob>;
+export const CampaignImportParams = z.object({ id: z.coerce.number().int().positive(), importId: z.coerce.number().int().positive() });
+
 export const DueRevisitsQuery = z.object({
   mine: z.enum(['true', 'false']).default('false').describe('only targets assigned to me'),
   limit: z.coerce.number().int().min(1).max(500).default(100),

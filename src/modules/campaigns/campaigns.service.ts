@@ -17,9 +17,12 @@ import { rolesHolding } from '../../platform/authz.ts';
 import * as store from './campaigns.store.ts';
 import type { campaigns } from './campaigns.table.ts';
 import { campaignPermissions } from './campaigns.policy.ts';
-import { importTargets, type ImportInput } from './campaigns.import.ts';
+import type { ImportInput } from './campaigns.import.ts';
+import { createCampaignImports } from './campaigns.import-job.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from '../imports/upload-limits.ts';
+import type { JobQueue } from '../../platform/jobs/index.ts';
 import { rollUp, rollUpCodes, withPercent } from './progress.ts';
-import type { Campaign, Checklist, CriteriaView, ImportReport, Progress, Target, TargetDetail, Visit } from './campaigns.schema.ts';
+import type { Campaign, CampaignImportJob, Checklist, CriteriaView, Progress, Target, TargetDetail, Visit } from './campaigns.schema.ts';
 import type { z } from 'zod';
 import type {
   CreateCampaignBody as CreateSchema,
@@ -69,10 +72,11 @@ export function normaliseChecklist(input: z.output<typeof ChecklistSchema>): Che
 
 export type CampaignsService = ReturnType<typeof createCampaignsService>;
 
-export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; now?: () => Date }) {
+export function createCampaignsService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; jobs: JobQueue; uploadLimits?: UploadLimits; now?: () => Date }) {
   const { db, audit, sensitive, attachments } = deps;
   const now = deps.now ?? (() => new Date());
   const today = () => todayLocal(now());
+  const listImports = createCampaignImports({ db, sensitive, audit, jobs: deps.jobs, limits: deps.uploadLimits ?? DEFAULT_UPLOAD_LIMITS, today });
   const visitorRoles = () => rolesHolding(campaignPermissions.visit).filter((r) => r !== 'admin');
 
   /** The caller's area covers the whole campaign: they may change it. */
@@ -278,21 +282,17 @@ export function createCampaignsService(deps: { db: Db; audit: AuditService; sens
       });
     },
 
-    async importTargets(caller: Caller, id: number, input: ImportInput, actor: Actor): Promise<ImportReport> {
-      return db.transaction(async (tx) => {
-        const campaign = await loadManaged(caller, id, tx);
-        const report = await importTargets(tx, sensitive, campaign, caller.scope, input, today());
-        if (!input.dryRun) {
-          await audit.record(tx, actor, {
-            action: 'campaign.import',
-            entity: 'campaign',
-            entityId: id,
-            jurisdictionCode: campaign.jurisdictionCode,
-            reason: `${input.fileName}: ${report.total} rows, ${report.added} added, ${report.listed} already listed, ${report.unmatched} unmatched, ${report.duplicate} duplicate`,
-          });
-        }
-        return report;
-      });
+    jobs: [listImports.job],
+
+    /** Starts a list import in the background (202); its status and report come from importStatus. */
+    async importTargets(caller: Caller, id: number, input: ImportInput, actor: Actor): Promise<CampaignImportJob> {
+      const campaign = await loadManaged(caller, id);
+      return listImports.start(campaign, caller, input, actor);
+    },
+
+    async importStatus(caller: Caller, id: number, importId: number): Promise<CampaignImportJob> {
+      await load(caller, id);
+      return listImports.get(caller, id, importId);
     },
 
     async autoAssign(caller: Caller, id: number, under: string | undefined, actor: Actor) {

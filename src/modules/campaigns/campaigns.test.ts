@@ -201,11 +201,29 @@ test('a list imported from Excel: matched by ID number or by a unique name; ever
     ['数字号', 140107194603011000], // 11: Excel turned the ID number into a number
     ['吴老伯', idNumbers.sanqiao], // 12: by ID
   ]);
-  const upload = (dryRun: boolean, s: Session = county) =>
+  // The import runs as a job: 202 with where to look, then the report once the job has run.
+  const { createWorker } = await import('../../platform/jobs/index.ts');
+  const { jobDefinitions } = await import('../../app/services.ts');
+  const { createLogger } = await import('../../platform/logger.ts');
+  const worker = createWorker({ db: t.database.db, definitions: jobDefinitions(t.services), log: createLogger('silent') });
+  const finished = async (started: Awaited<ReturnType<typeof t.app.inject>>, s: Session = county) => {
+    assert.equal(started.statusCode, 202, started.body);
+    assert.equal(started.json().status, 'running');
+    assert.equal(started.headers.location, started.json().statusUrl);
+    await worker.drain();
+    const res = await t.app.inject({ method: 'GET', url: started.json().statusUrl, headers: s.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    return res;
+  };
+  const post = (dryRun: boolean, s: Session = county) =>
     t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/targets/import?fileName=${encodeURIComponent('名单.xlsx')}&dryRun=${dryRun}`, headers: { ...s.headers, 'content-type': XLSX }, payload: file });
+  const upload = async (dryRun: boolean) => {
+    const done = await finished(await post(dryRun));
+    assert.equal(done.json().status, 'done', done.body);
+    return { body: done.body, json: () => done.json().report };
+  };
 
   const dry = await upload(true);
-  assert.equal(dry.statusCode, 200, dry.body);
   assert.deepEqual({ ...(dry.json() as object), rows: undefined }, { fileName: '名单.xlsx', dryRun: true, total: 11, matched: 3, added: 0, listed: 0, unmatched: 7, duplicate: 1, rows: undefined, rowsCapped: false });
   assert.equal((await targetsOf(county, id)).total, 0, 'a dry run adds nobody');
 
@@ -232,13 +250,20 @@ test('a list imported from Excel: matched by ID number or by a unique name; ever
   assert.equal(again.listed, 3);
   // A CSV with names and birth dates tells the two 韩同名 apart.
   const csv = Buffer.from('\ufeff姓名,出生日期\n韩同名,1961-01-01\n', 'utf8');
-  const byBirth = await t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/targets/import?fileName=list.csv`, headers: { ...county.headers, 'content-type': 'text/csv' }, payload: csv });
-  assert.equal(byBirth.json().added, 1, byBirth.body);
-  // A file with neither column is refused as a whole; a grid worker may not import.
-  const wrong = await t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/targets/import?fileName=x.csv`, headers: { ...county.headers, 'content-type': 'text/csv' }, payload: Buffer.from('地址,电话\n某处,1\n') });
-  assert.equal(wrong.statusCode, 400);
-  assert.match(wrong.json().messageZh, /公民身份号码.*姓名/);
-  assert.equal((await upload(false, grid)).statusCode, 403);
+  const byBirth = await finished(await t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/targets/import?fileName=list.csv`, headers: { ...county.headers, 'content-type': 'text/csv' }, payload: csv }));
+  assert.equal(byBirth.json().report.added, 1, byBirth.body);
+  // A file with neither column fails as a whole, saying why; a grid worker may not import.
+  const wrong = await finished(await t.app.inject({ method: 'POST', url: `/api/campaigns/${id}/targets/import?fileName=x.csv`, headers: { ...county.headers, 'content-type': 'text/csv' }, payload: Buffer.from('地址,电话\n某处,1\n') }));
+  assert.equal(wrong.json().status, 'failed');
+  assert.equal(wrong.json().report, null);
+  assert.equal(wrong.json().failure.error, 'bad_request');
+  assert.match(wrong.json().failure.messageZh, /公民身份号码.*姓名/);
+  assert.equal((await post(false, grid)).statusCode, 403);
+  // Another county sees neither the campaign nor its imports.
+  assert.equal((await t.app.inject({ method: 'GET', url: wrong.json().statusUrl, headers: outsider.headers })).statusCode, 404);
+  // Audited once per real (not dry) run.
+  const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?action=campaign.import', headers: (await t.login('admin')).headers })).json();
+  assert.equal(audit.items.filter((e: { entityId: number | null }) => Number(e.entityId) === id).length, 3);
 });
 
 test('assignment: a new grid worker takes their grid’s open targets; manual assignment only to a worker covering the place', async () => {

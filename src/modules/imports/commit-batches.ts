@@ -22,7 +22,8 @@ import type { ImportRecord } from './person-columns.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type CommitContext = { db: Db; sensitive: SensitiveFields; today: string };
-export type CommitHooks = { onProgress?: (done: number, total: number) => void; afterBatch?: (tx: Tx, note: string) => Promise<void> };
+/** afterBatch runs last in each batch's transaction, with what the batch wrote (so a tally kept there survives a crash exactly). */
+export type CommitHooks = { onProgress?: (done: number, total: number) => void; afterBatch?: (tx: Tx, note: string, written: CommitResult) => Promise<void> };
 export type CommitResult = { households: number; persons: number; reusedPersons: number; skippedHouseholds: number };
 
 /**
@@ -411,7 +412,7 @@ export async function commitUnits(
       await ctx.db.transaction(async (tx) => {
         if (!canCopy(tx)) throw new CopyUnavailable();
         await writeFast(tx, prepared, checkInBulk);
-        await hooks.afterBatch?.(tx, note(batch));
+        await hooks.afterBatch?.(tx, note(batch), prepared.result);
       });
       add(prepared.result);
     } catch (error) {
@@ -420,7 +421,7 @@ export async function commitUnits(
       // again, looking everything up inside the transaction.
       const r = await ctx.db.transaction(async (tx) => {
         const r = await writeCareful(tx, batch);
-        await hooks.afterBatch?.(tx, note(batch));
+        await hooks.afterBatch?.(tx, note(batch), r);
         return r;
       });
       add(r);

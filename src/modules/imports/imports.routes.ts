@@ -12,10 +12,11 @@ const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: A
 const tags = ['imports'];
 const fileResponse = { 200: { description: 'xlsx file', content: { [XLSX]: { schema: z.string() } } } };
 
-export const importRoutes: RouteModule = (app, { services }) => {
+export const importRoutes: RouteModule = (app, { services, config }) => {
   const imports = services.imports;
-  // Ledger files arrive as the raw request body (up to 50 MB).
-  app.addContentTypeParser([XLSX, 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // Ledger files arrive as the raw request body (up to LASTMILE_UPLOAD_MAX_BYTES, 50 MB by default).
+  const bodyLimit = config.uploads.uploadBytes;
+  app.addContentTypeParser([XLSX, 'text/csv', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit }, (_req, body, done) => done(null, body));
 
   const sendXlsx = (reply: import('fastify').FastifyReply, name: string, data: Buffer | PassThrough) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`).send(data as never);
@@ -29,7 +30,7 @@ export const importRoutes: RouteModule = (app, { services }) => {
 
   app.post('/imports/persons', {
     config: { permission: can.write },
-    bodyLimit: 50 * 1024 * 1024,
+    bodyLimit,
     schema: {
       tags,
       summary: 'Upload a persons ledger (.xlsx or .csv as the raw body); validation runs in the background / 上传人员台账',

@@ -1,7 +1,8 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { bytea } from '../../platform/db/bytea.ts';
 
-// An uploaded ledger file, its validation report and the outcome of committing it.
+// An uploaded file and what became of it: a persons ledger (kind 'persons': validation report,
+// outcome of committing it) or a campaign's target list (kind 'campaign_targets': its report).
 export const imports = pgTable(
   'imports',
   {
@@ -17,6 +18,8 @@ export const imports = pgTable(
     committed: jsonb('committed'),
     report: bytea('report'),
     error: text('error'),
+    /** What the import was asked to do, by kind (a campaign list: { campaignId, dryRun }). */
+    params: jsonb('params'),
     createdBy: text('created_by').notNull(),
     // The importer's jurisdiction: rows must lie inside it; the import is visible inside it.
     scope: varchar('scope', { length: 15 }).notNull(),

@@ -7,13 +7,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readValueRows, type ImportFormat } from './read-rows.ts';
 import { mapChunks, serializeError, type WorkerMessage } from './mapped-rows.ts';
 import type { MapRowOptions } from './map-rows.ts';
+import type { UploadLimits } from './upload-limits.ts';
 
 const port = parentPort!;
-const { content, format } = workerData as { content: Uint8Array; format: ImportFormat };
+const { content, format, limits } = workerData as { content: Uint8Array; format: ImportFormat; limits: UploadLimits };
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 try {
-  const rows = readValueRows(Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]), format);
+  const rows = readValueRows(Readable.from([Buffer.from(content.buffer, content.byteOffset, content.byteLength)]), format, { limits });
   const started = once(port, 'message') as Promise<[{ type: 'start'; options: MapRowOptions }]>;
   const { headers } = await rows.header();
   post({ type: 'headers', headers });

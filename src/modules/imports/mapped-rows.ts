@@ -9,6 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import { ImportFileError, readValueRows, type ImportFormat, type FileProblem, type ValueRowSource } from './read-rows.ts';
 import { mapHeaders, valuesMapper, type MapRowOptions, type RowProblem } from './map-rows.ts';
 import type { ImportRecord } from './person-columns.ts';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.ts';
 
 /** One row of the file, mapped. (Pinyin of names is worked out at commit time, off the reader's thread, which is the import's critical path.) */
 export type MappedItem = { rowNumber: number; problems: RowProblem[]; example?: true; input?: ImportRecord };
@@ -32,9 +33,10 @@ export type MappedSource = {
 const WORKER_MIN_BYTES = 256 * 1024;
 const CHUNK_ROWS = 1000;
 
-export function mappedRows(content: Buffer, format: ImportFormat, options: { worker?: boolean } = {}): MappedSource {
+export function mappedRows(content: Buffer, format: ImportFormat, options: { worker?: boolean; limits?: UploadLimits } = {}): MappedSource {
   const useWorker = options.worker ?? content.length >= WORKER_MIN_BYTES;
-  return useWorker ? workerSource(content, format) : localSource(content, format);
+  const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
+  return useWorker ? workerSource(content, format, limits) : localSource(content, format, limits);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -60,8 +62,8 @@ export async function* mapChunks(rows: ValueRowSource, headers: string[], option
   if (chunk.length > 0) yield chunk;
 }
 
-function localSource(content: Buffer, format: ImportFormat): MappedSource {
-  const rows = readValueRows(Readable.from([content]), format);
+function localSource(content: Buffer, format: ImportFormat, limits: UploadLimits): MappedSource {
+  const rows = readValueRows(Readable.from([content]), format, { limits });
   const headers = rows.header().then((h) => h.headers);
   headers.catch(() => {});
   let options: MapRowOptions | undefined;
@@ -100,10 +102,10 @@ function deserializeError(e: SerializedError): Error {
   return new Error(`import reader: ${e.message}`);
 }
 
-function workerSource(content: Buffer, format: ImportFormat): MappedSource {
+function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimits): MappedSource {
   // A young generation larger than the default: the reader's garbage is short-lived, and fewer,
   // larger scavenges cost less (measured: ~0.3 s less CPU for 100,000 rows).
-  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format, limits }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   const queue: (MappedItem[] | { end: true } | { error: Error })[] = [];
   let wake: (() => void) | undefined;
   let resolveHeaders!: (h: string[]) => void;

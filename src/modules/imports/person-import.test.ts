@@ -180,6 +180,13 @@ test('through the API: upload, background validation with report, commit, progre
   const done = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: s.headers })).json();
   assert.equal(done.status, 'done');
   assert.equal(done.committed.households, 12);
+  // A resumed commit (after a failure) counts every run, not only the last (which finds it all there).
+  await t.database.db.execute(sql`update imports set status = 'failed' where id = ${id}`);
+  assert.equal((await t.app.inject({ method: 'POST', url: `/api/imports/${id}/commit`, headers: s.headers })).json().status, 'committing');
+  await worker.drain();
+  const again = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: s.headers })).json();
+  assert.equal(again.status, 'done');
+  assert.deepEqual(again.committed, done.committed, 'the second run wrote nothing and the figure still counts the first');
   const audit = (await t.app.inject({ method: 'GET', url: '/api/audit?action=import', headers: (await t.login('admin')).headers })).json();
   assert.ok(audit.items.some((e: { reason: string }) => e.reason.includes(`import #${id}`)));
   const badType = await t.app.inject({ method: 'POST', url: '/api/imports/persons?fileName=x.xlsx', headers: { ...s.headers, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: Buffer.from('not a spreadsheet') });

@@ -18,9 +18,10 @@ import { writeReport, type Outcome } from './report.ts';
 import type { ImportCounts } from './import.schema.ts';
 import { Prefetch, commitUnits, encryptAhead, type CommitMember, type CommitResult, type CommitUnit } from './commit-batches.ts';
 import { mappedRows } from './mapped-rows.ts';
+import type { UploadLimits } from './upload-limits.ts';
 
 export type { CommitResult } from './commit-batches.ts';
-export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string };
+export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string; limits?: UploadLimits };
 export type Progress = (done: number, total: number) => void;
 
 type RowState = { outcome: Outcome; problems: RowProblem[] };
@@ -37,8 +38,17 @@ type Validation = {
 
 const problem = (column: string, field: string, message: string, messageZh: string): RowProblem => ({ column, field, message, messageZh });
 
-function openRows(content: Buffer, format: ImportFormat) {
-  return readRows(Readable.from([content]), format);
+/**
+ * A counter for long loops over every row of a file: every `every` steps it lets the event loop
+ * run (other requests, /api/health), so a 1,000,000-row file never holds the server for long.
+ */
+function yielder(every = 20_000): () => Promise<void> | undefined {
+  let n = 0;
+  return () => (++n % every === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
+}
+
+function openRows(content: Buffer, format: ImportFormat, limits: UploadLimits | undefined) {
+  return readRows(Readable.from([content]), format, limits ? { limits } : {});
 }
 
 /** A row that passed the per-row checks, kept for the commit (which then needs no second read). */
@@ -56,7 +66,7 @@ async function validate(
   options: { onProgress?: Progress | undefined; keep?: boolean; spare?: (kept: KeptRow[]) => boolean; onKept?: (rows: KeptRow[]) => void },
 ): Promise<Validation> {
   const { onProgress, keep = false } = options;
-  const source = mappedRows(content, format);
+  const source = mappedRows(content, format, ctx.limits ? { limits: ctx.limits } : {});
   let mapping: ReadonlyMap<string, ImportFieldKey>;
   try {
     // The vocabularies load while the file opens.
@@ -177,12 +187,15 @@ async function validate(
 
   // What the database said, in the order the problems are listed.
   await Promise.all(lookups);
+  const breathe = yielder();
   for (const [code, rowNumbers] of codeRows) {
+    await breathe();
     if (knownCodes.has(code)) continue;
     for (const r of rowNumbers) states.get(r)!.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
   }
   const registered = new Map<string, number>();
   for (const c of idRows) {
+    await breathe();
     const e = registeredRows.get(c.index);
     if (!e) continue;
     registered.set(c.index, e.id);
@@ -196,12 +209,14 @@ async function validate(
     }
   }
   for (const [key, g] of groups) {
+    await breathe();
     if (g.heads === 1) continue;
     const text = g.heads === 0 ? ['has no head', '没有户主'] : ['has more than one head', '有多名户主'];
     for (const r of g.rows) states.get(r)!.problems.push(problem(col('relationship'), 'relationship', `household ${key} ${text[0]}`, `户编号 ${key} ${text[1]}`));
   }
   // A household is imported whole or not at all.
   for (const [key, g] of groups) {
+    await breathe();
     const bad = g.rows.some((r) => states.get(r)!.problems.length > 0 && states.get(r)!.outcome !== 'skipped');
     if (!bad) continue;
     for (const r of g.rows) {
@@ -214,6 +229,7 @@ async function validate(
   }
   const counts: ImportCounts = { total: totalRows, ok: 0, error: 0, duplicate: 0, skipped: 0 };
   for (const s of states.values()) {
+    await breathe();
     if (s.outcome === 'ok' && s.problems.length > 0) s.outcome = 'error';
     counts[s.outcome]++;
   }
@@ -222,8 +238,8 @@ async function validate(
 }
 
 /** The annotated report: the file's rows with 结果 and 问题说明 (constant memory). */
-export async function reportFor(content: Buffer, format: ImportFormat, validation: Validation): Promise<Buffer> {
-  const rows = openRows(content, format);
+export async function reportFor(content: Buffer, format: ImportFormat, validation: Validation, limits?: UploadLimits): Promise<Buffer> {
+  const rows = openRows(content, format, limits);
   const { headers } = await rows.header();
   const out = new PassThrough();
   const collected = buffer(out);
@@ -244,7 +260,7 @@ export async function commitPersons(
   content: Buffer,
   format: ImportFormat,
   fileKey: string,
-  hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string) => Promise<void> } = {},
+  hooks: { onProgress?: Progress; afterBatch?: (tx: Parameters<Parameters<Db['transaction']>[0]>[0], note: string, written: CommitResult) => Promise<void> } = {},
 ): Promise<CommitResult> {
   // While the file is read: encrypt the rows read so far, and ask the database what the commit
   // will need to know (households already there, ids) — the commit needs both anyway.

@@ -5,13 +5,15 @@
 // first non-empty row (a lone title cell above the real header, as in "XX社区困难群众台账", is
 // skipped); each later non-empty row comes out as its cells keyed by header text (readRows), or as
 // an array of cell values by column (readValueRows, for readers that go by column). Files we
-// cannot read give an ImportFileError saying why in both languages.
+// cannot read give an ImportFileError saying why in both languages; files beyond the upload
+// limits (upload-limits.ts: size, rows, columns, cell length…) an UploadLimitError, whichever reader.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { AppError } from '../../platform/errors.ts';
 import type { SourceRow } from './map-rows.ts';
 import { XlsxUnsupported, cellValue, fastXlsxRows, type CellValue, type RawRow } from './xlsx-rows.ts';
+import { DEFAULT_UPLOAD_LIMITS, UploadLimitError, checkRowShape, checkXlsxContainer, type UploadLimits } from './upload-limits.ts';
 
 export type ImportFormat = 'xlsx' | 'csv';
 export type { CellValue } from './xlsx-rows.ts';
@@ -19,6 +21,8 @@ export type { CellValue } from './xlsx-rows.ts';
 export type ReadRowsOptions = {
   /** The header's row number (1-based), when the first non-empty row is not the header. */
   headerRow?: number;
+  /** The bounds the file must stay within (default: DEFAULT_UPLOAD_LIMITS). */
+  limits?: UploadLimits;
 };
 
 export type HeaderInfo = { rowNumber: number; headers: string[] };
@@ -106,8 +110,9 @@ async function* readTable(file: string | NodeJS.ReadableStream, format: ImportFo
   try {
     const { head, rest } = await peek(byteChunks(input), 8);
     checkSignature(head, format);
-    const raw = format === 'xlsx' ? xlsxRows(Readable.from(rest, { objectMode: false })) : csvRows(rest);
-    yield* table(raw, options);
+    const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
+    const raw = format === 'xlsx' ? xlsxRows(Readable.from(rest, { objectMode: false }), limits) : csvRows(sizeLimited(rest, limits));
+    yield* table(shapeChecked(raw, limits), options, limits);
   } finally {
     const destroy = (input as { destroy?: () => void }).destroy;
     if (typeof destroy === 'function') destroy.call(input);
@@ -210,7 +215,29 @@ class Batched {
   }
 }
 
-async function* table(raw: AsyncGenerator<RawRow[]>, options: ReadRowsOptions): AsyncGenerator<Item> {
+/** The bytes of an upload, up to the size limit. */
+async function* sizeLimited(chunks: AsyncGenerator<Buffer>, limits: UploadLimits): AsyncGenerator<Buffer> {
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (size > limits.uploadBytes) throw new UploadLimitError('uploadBytes', limits.uploadBytes, size, { atLeast: true });
+    yield chunk;
+  }
+}
+
+/** Every row as a reader gives it, checked for its columns and cell lengths. */
+async function* shapeChecked(raw: AsyncGenerator<RawRow[]>, limits: UploadLimits): AsyncGenerator<RawRow[]> {
+  try {
+    for await (const batch of raw) {
+      for (const r of batch) checkRowShape(r.values, limits);
+      yield batch;
+    }
+  } finally {
+    await raw.return(undefined);
+  }
+}
+
+async function* table(raw: AsyncGenerator<RawRow[]>, options: ReadRowsOptions, limits: UploadLimits): AsyncGenerator<Item> {
   const rows = new Batched(raw);
   let header: RawRow | undefined;
   const pending: RawRow[] = [];
@@ -259,10 +286,16 @@ async function* table(raw: AsyncGenerator<RawRow[]>, options: ReadRowsOptions): 
       for (let i = 0; i < n; i++) if (!isBlank(r.values[i])) return true;
       return false;
     };
-    const first = pending.splice(0).filter(filled);
+    let dataRows = 0;
+    const counted = (kept: RawRow[]) => {
+      dataRows += kept.length;
+      if (dataRows > limits.rows) throw new UploadLimitError('rows', limits.rows, dataRows, { atLeast: true });
+      return kept;
+    };
+    const first = counted(pending.splice(0).filter(filled));
     if (first.length > 0) yield { kind: 'rows', rows: first };
     for await (const batch of rows.rest()) {
-      const kept = batch.filter(filled);
+      const kept = counted(batch.filter(filled));
       if (kept.length > 0) yield { kind: 'rows', rows: kept };
     }
   } finally {
@@ -302,23 +335,34 @@ type StreamedSheet = AsyncIterable<{ number: number; values: unknown }> & { name
 /** Times the fast reader failed with something other than XlsxUnsupported (tests expect 0). */
 export let fastReaderFaults = 0;
 
-async function* xlsxRows(stream: Readable): AsyncGenerator<RawRow[]> {
+async function* xlsxRows(stream: Readable, limits: UploadLimits): AsyncGenerator<RawRow[]> {
   // The whole (compressed) file: the fast reader needs the zip directory at its end.
   const parts: Buffer[] = [];
-  for await (const chunk of stream) parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    parts.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    size += parts.at(-1)!.length;
+    if (size > limits.uploadBytes) throw new UploadLimitError('uploadBytes', limits.uploadBytes, size, { atLeast: true });
+  }
   const zip = Buffer.concat(parts);
   let given = 0;
   try {
-    for await (const rows of fastXlsxRows(zip)) {
+    for await (const rows of fastXlsxRows(zip, limits)) {
       given += rows.length;
       yield rows;
     }
     return;
   } catch (error) {
-    // XlsxUnsupported, or a fault of the fast reader itself: exceljs has the last word.
-    if (isSystemError(error)) throw error;
+    // XlsxUnsupported, or a fault of the fast reader itself: exceljs has the last word. A file
+    // beyond a limit (or otherwise refused) is refused, whichever reader.
+    if (isSystemError(error) || error instanceof AppError) throw error;
     if (!(error instanceof XlsxUnsupported)) fastReaderFaults++;
   }
+  // exceljs walks the zip's local headers and keeps what it reads (shared strings, a sheet met
+  // early goes to a temp file), with no limit of its own: it gets the file only once every entry
+  // has been inflated and counted here, and only when the entries lie where the directory says.
+  const { tiled } = await checkXlsxContainer(zip, limits);
+  if (!tiled) throw unreadable();
   // Something the fast reader does not handle as exceljs does: exceljs reads it, after the rows given.
   let skip = given;
   let batch: RawRow[] = [];
@@ -356,13 +400,20 @@ export async function* exceljsRows(stream: Readable): AsyncGenerator<RawRow> {
     }
   } catch (error) {
     if (error instanceof ImportFileError || isSystemError(error)) throw error;
-    const detail = error instanceof Error ? error.message : String(error);
-    throw new ImportFileError(
-      'unreadable',
-      `The workbook could not be read (${detail}); open it in Excel, save it again as .xlsx and retry`,
-      `无法读取该工作簿（${detail}）；请用 Excel 打开后重新另存为 .xlsx 再上传`,
-    );
+    throw unreadable();
   }
+}
+
+/**
+ * A workbook neither reader can read. The reader's own message ("Cannot read properties of
+ * undefined (reading 'length')") means nothing to the user, so it is not shown.
+ */
+function unreadable(): ImportFileError {
+  return new ImportFileError(
+    'unreadable',
+    'The workbook is damaged or is not a valid .xlsx file, so it could not be read; open it in Excel, save it again as "Excel Workbook (*.xlsx)" and retry',
+    '该工作簿已损坏或不是有效的 .xlsx 文件，无法读取；请用 Excel 打开后重新另存为“Excel 工作簿（*.xlsx）”再上传',
+  );
 }
 
 /** An I/O failure (ENOENT, EPIPE, ERR_STREAM_PREMATURE_CLOSE…), not a fault of the file's content. */

@@ -15,8 +15,13 @@
 // sheet on its own, so a Chinese character that straddles two chunks becomes U+FFFD garbage (about
 // one row in 2,000 of a large ledger: a corrupted name or address, or a relationship such as 配偶
 // that no longer parses). Here the text is decoded as one stream.
+//
+// Every byte inflated is counted against the upload limits (upload-limits.ts) as it comes out of
+// zlib, and the scanner bounds what it holds (an unfinished piece of text, the nesting, the shared
+// strings): a file beyond them raises UploadLimitError, never XlsxUnsupported, so the exceljs
+// fallback never sees it.
 import { createRequire } from 'node:module';
-import { createInflateRaw } from 'node:zlib';
+import { DEFAULT_UPLOAD_LIMITS, InflateBudget, UploadLimitError, inflateCounted, type Counter, type UploadLimits } from './upload-limits.ts';
 
 /** What a cell holds after reading: rich text, formulas and hyperlinks are reduced to their value. */
 export type CellValue = string | number | boolean | Date | null;
@@ -65,7 +70,7 @@ const excelUtils = require('exceljs/lib/utils/utils.js') as {
 
 type ZipEntry = { path: string; method: number; compressedSize: number; dataOffset: number; order: number };
 
-function zipEntries(zip: Buffer): ZipEntry[] {
+function zipEntries(zip: Buffer, limits: UploadLimits): ZipEntry[] {
   const min = Math.max(0, zip.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = zip.length - 22; i >= min; i--) {
@@ -78,6 +83,7 @@ function zipEntries(zip: Buffer): ZipEntry[] {
   const count = zip.readUInt16LE(eocd + 10);
   const cdOffset = zip.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdOffset === 0xffffffff) throw new XlsxUnsupported('zip64');
+  if (count > limits.zipEntries) throw new UploadLimitError('zipEntries', limits.zipEntries, count);
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
@@ -104,27 +110,29 @@ function zipEntries(zip: Buffer): ZipEntry[] {
   return entries.sort((a, b) => a.order - b.order);
 }
 
-/** The entry's bytes, inflated, in chunks. */
-async function* entryChunks(zip: Buffer, entry: ZipEntry): AsyncGenerator<Buffer> {
+/** The entry's bytes, inflated, in chunks; each chunk counted (the inflate stops at a limit). */
+async function* entryChunks(zip: Buffer, entry: ZipEntry, count: Counter): AsyncGenerator<Buffer> {
   const data = zip.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   if (entry.method === 0) {
-    for (let i = 0; i < data.length; i += 1 << 18) yield data.subarray(i, i + (1 << 18));
+    for (let i = 0; i < data.length; i += 1 << 18) {
+      const chunk = data.subarray(i, i + (1 << 18));
+      count(chunk.length, i + chunk.length);
+      yield chunk;
+    }
     return;
   }
-  const inflate = createInflateRaw({ chunkSize: 1 << 18 });
-  inflate.end(data);
   try {
-    for await (const chunk of inflate) yield chunk as Buffer;
-  } catch {
+    yield* inflateCounted(data, count);
+  } catch (error) {
+    if (error instanceof UploadLimitError) throw error;
     throw new XlsxUnsupported('bad deflate data');
-  } finally {
-    inflate.destroy();
   }
 }
 
-async function entryBuffer(zip: Buffer, entry: ZipEntry): Promise<Buffer> {
+/** A part read whole (workbook, relationships, styles): its own, smaller, limit. */
+async function entryBuffer(zip: Buffer, entry: ZipEntry, budget: InflateBudget): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const chunk of entryChunks(zip, entry)) parts.push(chunk);
+  for await (const chunk of entryChunks(zip, entry, budget.entry(entry.path, budget.limits.partBytes))) parts.push(chunk);
   return Buffer.concat(parts);
 }
 
@@ -242,14 +250,20 @@ class XmlScanner {
   private started = false;
   private ended = false;
   private readonly handler: XmlHandler;
-  constructor(handler: XmlHandler) {
+  private readonly limits: UploadLimits;
+  /** The longest unfinished piece (a text or a tag) kept between chunks: a cell's text, entities included, and room for markup. */
+  private readonly maxPending: number;
+  constructor(handler: XmlHandler, limits: UploadLimits) {
     this.handler = handler;
+    this.limits = limits;
+    this.maxPending = limits.cellChars * 8 + 65_536;
   }
 
   write(chunk: string): void {
     if (BAD_CHARS.test(chunk)) throw new XlsxUnsupported('invalid XML character');
     const s = this.rest.length > 0 ? this.rest + chunk : chunk;
     this.rest = s.slice(this.scan(s));
+    if (this.rest.length > this.maxPending) throw new UploadLimitError('cellChars', this.limits.cellChars, this.rest.length, { atLeast: true });
   }
 
   end(): void {
@@ -343,6 +357,7 @@ class XmlScanner {
           h.close(name);
           if (stack.length === 0) this.ended = true;
         } else {
+          if (stack.length >= this.limits.xmlDepth) throw new UploadLimitError('xmlDepth', this.limits.xmlDepth, stack.length + 1, { atLeast: true });
           stack.push(name);
         }
         p = gt + 1;
@@ -366,9 +381,9 @@ class XmlScanner {
   }
 }
 
-async function scanXml(chunks: AsyncIterable<Buffer>, handler: XmlHandler, onChunk?: () => void): Promise<void> {
+async function scanXml(chunks: AsyncIterable<Buffer>, handler: XmlHandler, limits: UploadLimits, onChunk?: () => void): Promise<void> {
   const decoder = new TextDecoder('utf-8');
-  const scanner = new XmlScanner(handler);
+  const scanner = new XmlScanner(handler, limits);
   for await (const chunk of chunks) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) scanner.write(text);
@@ -382,21 +397,30 @@ async function scanXml(chunks: AsyncIterable<Buffer>, handler: XmlHandler, onChu
 // ---------------------------------------------------------------------------------------------
 // Shared strings (exceljs's rules: the text since the last <t>, or the runs of rich text)
 
-async function sharedStrings(zip: Buffer, entry: ZipEntry): Promise<CellValue[]> {
+async function sharedStrings(zip: Buffer, entry: ZipEntry, budget: InflateBudget): Promise<CellValue[]> {
+  const limits = budget.limits;
   const out: CellValue[] = [];
   let text: string | null = null;
   let runs: (string | null)[] = [];
-  await scanXml(entryChunks(zip, entry), {
+  let chars = 0; // of every string so far, and of the one being read
+  let current = 0;
+  await scanXml(entryChunks(zip, entry, budget.entry(entry.path)), {
     wantText: true,
     open(name) {
       if (name === 'si') {
+        if (out.length >= limits.sharedStrings) throw new UploadLimitError('sharedStrings', limits.sharedStrings, out.length + 1, { atLeast: true });
         runs = [];
         text = null;
+        current = 0;
       } else if (name === 't') {
         text = null;
       }
     },
     text(value) {
+      current += value.length;
+      chars += value.length;
+      if (current > limits.cellChars) throw new UploadLimitError('cellChars', limits.cellChars, current, { where: 'sharedStrings', atLeast: true });
+      if (chars > limits.sharedStringChars) throw new UploadLimitError('sharedStringChars', limits.sharedStringChars, chars, { atLeast: true });
       text = text ? text + value : value;
     },
     close(name) {
@@ -409,7 +433,7 @@ async function sharedStrings(zip: Buffer, entry: ZipEntry): Promise<CellValue[]>
         text = null;
       }
     },
-  });
+  }, limits);
   return out;
 }
 
@@ -426,13 +450,13 @@ type Plan = {
 
 const SHEET_PATH = /xl\/worksheets\/sheet(\d+)[.]xml/;
 
-async function parseXform<T extends Xform>(xform: T, zip: Buffer, entry: ZipEntry): Promise<T> {
-  await xform.parseStream([await entryBuffer(zip, entry)]);
+async function parseXform<T extends Xform>(xform: T, zip: Buffer, entry: ZipEntry, budget: InflateBudget): Promise<T> {
+  await xform.parseStream([await entryBuffer(zip, entry, budget)]);
   return xform;
 }
 
-async function plan(zip: Buffer): Promise<Plan | undefined> {
-  const entries = zipEntries(zip);
+async function plan(zip: Buffer, budget: InflateBudget): Promise<Plan | undefined> {
+  const entries = zipEntries(zip, budget.limits);
   const find = (path: string) => entries.find((e) => e.path === path);
   const workbookEntry = find('xl/workbook.xml');
   const relsEntry = find('xl/_rels/workbook.xml.rels');
@@ -446,8 +470,8 @@ async function plan(zip: Buffer): Promise<Plan | undefined> {
   if (sheets.some((s) => immediate(s) && s.order < workbookEntry.order)) throw new XlsxUnsupported('a worksheet before the workbook');
   const ordered = [...sheets.filter(immediate), ...sheets.filter((s) => !immediate(s))];
 
-  const workbook = await parseXform(new WorkbookXform(), zip, workbookEntry);
-  const rels = ((await parseXform(new RelationshipsXform(), zip, relsEntry)).model ?? []) as { Id?: string; Target?: string }[];
+  const workbook = await parseXform(new WorkbookXform(), zip, workbookEntry, budget);
+  const rels = ((await parseXform(new RelationshipsXform(), zip, relsEntry, budget)).model ?? []) as { Id?: string; Target?: string }[];
   const model = workbook.model as { sheets?: SheetInfo[] } | undefined;
   const infos = model?.sheets ?? [];
   const first = infos.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden');
@@ -463,13 +487,13 @@ async function plan(zip: Buffer): Promise<Plan | undefined> {
 
   let styles: StyleManager;
   if (stylesEntry) {
-    styles = await parseXform(new StylesXform(), zip, stylesEntry);
+    styles = await parseXform(new StylesXform(), zip, stylesEntry, budget);
   } else {
     styles = new StylesXform();
     styles.init();
   }
   const date1904 = Boolean((workbook.map?.workbookPr?.model as { date1904?: boolean } | undefined)?.date1904);
-  const strings = stringsEntry ? await sharedStrings(zip, stringsEntry) : undefined;
+  const strings = stringsEntry ? await sharedStrings(zip, stringsEntry, budget) : undefined;
   return { entry, strings, styles, date1904 };
 }
 
@@ -507,8 +531,10 @@ function columnOf(ref: string | undefined): number {
  * The raw rows of the sheet read-rows.ts would read (the first visible one), in order and in
  * batches, as exceljs's rows reduced by cellValue(). Throws XlsxUnsupported (before or between batches).
  */
-export async function* fastXlsxRows(zip: Buffer): AsyncGenerator<RawRow[]> {
-  const p = await plan(zip);
+export async function* fastXlsxRows(zip: Buffer, limits: UploadLimits = DEFAULT_UPLOAD_LIMITS): AsyncGenerator<RawRow[]> {
+  const budget = new InflateBudget(limits);
+  const maxColumns = limits.columns;
+  const p = await plan(zip, budget);
   if (!p) return;
   const { strings, styles, date1904 } = p;
   const formats = new Map<number, string | undefined | typeof NO_FORMAT>(); // style id → numFmt (NO_FORMAT: no such style)
@@ -627,6 +653,7 @@ export async function* fastXlsxRows(zip: Buffer): AsyncGenerator<RawRow[]> {
             lastCol = col;
             const value = cellOf();
             if (value !== undefined) {
+              if (col > maxColumns) throw new UploadLimitError('columns', maxColumns, col, { where: `row ${rowNumber}`, whereZh: `第 ${rowNumber} 行`, atLeast: true });
               const values = row!;
               while (values.length < col - 1) values.push(null);
               values.push(value);
@@ -655,6 +682,7 @@ export async function* fastXlsxRows(zip: Buffer): AsyncGenerator<RawRow[]> {
     vText = m[4] ?? m[5]!;
     const value = cellOf();
     if (value !== undefined) {
+      if (col > maxColumns) throw new UploadLimitError('columns', maxColumns, col, { where: `row ${rowNumber}`, whereZh: `第 ${rowNumber} 行`, atLeast: true });
       const values = row;
       while (values.length < col - 1) values.push(null);
       values.push(value);
@@ -699,8 +727,8 @@ export async function* fastXlsxRows(zip: Buffer): AsyncGenerator<RawRow[]> {
 
   // Scan chunk by chunk, giving out the rows each chunk completes.
   const decoder = new TextDecoder('utf-8');
-  const scanner = new XmlScanner(handler);
-  for await (const chunk of entryChunks(zip, p.entry)) {
+  const scanner = new XmlScanner(handler, limits);
+  for await (const chunk of entryChunks(zip, p.entry, budget.entry(p.entry.path))) {
     const text = decoder.decode(chunk, { stream: true });
     if (text) scanner.write(text);
     if (ready.length > 0) yield ready.splice(0);

@@ -2,10 +2,13 @@
 // blind-index for exact lookup. Modules never touch keys directly.
 import { maskValue, type MaskKind } from '../../lib/masking.ts';
 import { blindIndex, decryptField, encryptField, encryptFields, needsRotation, type KeyRing } from './field-crypto.ts';
+import { createSealedFiles } from './sealed-files.ts';
 
 export type SensitiveFields = ReturnType<typeof createSensitiveFields>;
 
 export function createSensitiveFields(ring: KeyRing) {
+  const sealFile = (data: Buffer): Buffer => Buffer.from(encryptField(ring, data.toString('base64')), 'utf8');
+  const openFile = (sealed: Buffer): Buffer => Buffer.from(decryptField(ring, sealed.toString('utf8')), 'base64');
   return {
     encrypt: (plaintext: string | null | undefined): string | null => (plaintext ? encryptField(ring, plaintext) : null),
     /** encrypt() for many values (bulk loads): cheaper per value, the same stored form. */
@@ -20,7 +23,9 @@ export function createSensitiveFields(ring: KeyRing) {
     sealBytes: (data: Buffer): string => encryptField(ring, data.toString('base64')),
     openBytes: (sealed: string): Buffer => Buffer.from(decryptField(ring, sealed), 'base64'),
     /** sealBytes for a bytea column (uploaded ledgers and reports): the envelope's ASCII bytes. */
-    sealFile: (data: Buffer): Buffer => Buffer.from(encryptField(ring, data.toString('base64')), 'utf8'),
-    openFile: (sealed: Buffer): Buffer => Buffer.from(decryptField(ring, sealed.toString('utf8')), 'base64'),
+    sealFile,
+    openFile,
+    /** sealFile/openFile on a worker thread for a large file (an uploaded ledger, its report), the same stored form. */
+    ...createSealedFiles(ring, { seal: sealFile, open: openFile }),
   };
 }

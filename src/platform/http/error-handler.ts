@@ -16,7 +16,7 @@ const FASTIFY_ERRORS: Record<string, [ErrorCode, string, string]> = {
   FST_ERR_ASYNC_CONSTRAINT: ['bad_request', 'Bad request', '请求有误'],
 };
 
-export function toErrorBody(error: unknown, requestId: string): { status: number; body: ApiErrorBody; log: boolean } {
+export function toErrorBody(error: unknown, requestId: string, bodyLimit?: number): { status: number; body: ApiErrorBody; log: boolean } {
   if (error instanceof AppError) {
     const body: ApiErrorBody = { error: error.code, message: error.message, messageZh: error.messageZh, requestId };
     if (error.fields) body.fields = error.fields;
@@ -26,6 +26,11 @@ export function toErrorBody(error: unknown, requestId: string): { status: number
   const known = fe?.code ? FASTIFY_ERRORS[fe.code] : undefined;
   if (known) {
     const app = new AppError(...known);
+    // A body over the limit: say what the limit is (an upload's size is the first thing users meet).
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && bodyLimit) {
+      const mib = `${Math.round((bodyLimit / 1048576) * 10) / 10} MiB`;
+      return { status: app.status, body: { error: app.code, message: `${app.message}: at most ${mib} (${bodyLimit} bytes)`, messageZh: `${app.messageZh}：最多 ${mib}（${bodyLimit} 字节）`, requestId }, log: false };
+    }
     return { status: app.status, body: { error: app.code, message: app.message, messageZh: app.messageZh, requestId }, log: false };
   }
   // JSON.parse errors thrown by a parser and any other client error Fastify marks with a 4xx.
@@ -49,7 +54,7 @@ export function toErrorBody(error: unknown, requestId: string): { status: number
 }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const { status, body, log } = toErrorBody(error, request.id);
+  const { status, body, log } = toErrorBody(error, request.id, request.routeOptions?.bodyLimit);
   if (log) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error, status }, 'request rejected');
   return reply.status(status).send(body);

@@ -11,13 +11,15 @@ type Row = ImportReport['rows'][number];
 /**
  * 导入名单: an Excel or CSV list with 公民身份号码 and/or 姓名 columns, matched to the registry;
  * the report names every row that was not added and why. Uploading a corrected file again adds
- * only the people not yet on the list.
+ * only the people not yet on the list. The import runs in the background on the server; the
+ * upload waits for it, showing the rows read so far.
  */
 export function ImportTargets({ campaignId }: { campaignId: number }) {
   const { lang, t } = useI18n();
   const { message } = App.useApp();
   const showError = useShowError();
-  const upload = useImportTargets(campaignId);
+  const [rowsRead, setRowsRead] = useState(0);
+  const upload = useImportTargets(campaignId, setRowsRead);
   const [dryRun, setDryRun] = useState(false);
   const [report, setReport] = useState<ImportReport>();
 
@@ -31,7 +33,7 @@ export function ImportTargets({ campaignId }: { campaignId: number }) {
         {t('campaign.import.dryRun')}
       </Checkbox>
       <div data-testid="campaign-import-upload">
-        <Spin spinning={upload.isPending}>
+        <Spin spinning={upload.isPending} tip={upload.isPending && rowsRead > 0 ? t('campaign.import.progress', { rows: rowsRead }) : undefined}>
           <Upload.Dragger
             name="file"
             accept=".xlsx,.csv"
@@ -44,6 +46,7 @@ export function ImportTargets({ campaignId }: { campaignId: number }) {
               return Upload.LIST_IGNORE;
             }}
             customRequest={({ file, onSuccess, onError }) => {
+              setRowsRead(0);
               upload.mutate(
                 { file: file as File, dryRun },
                 {

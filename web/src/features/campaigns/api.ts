@@ -5,9 +5,10 @@ import {
   AutoAssignResult,
   BuildResult,
   Campaign,
+  CampaignImportJob,
   CampaignList,
   DueRevisitList,
-  ImportReport,
+  type ImportReport,
   PreviewResult,
   Progress,
   Target,
@@ -21,7 +22,7 @@ import {
   type UpdateCampaignBody,
   type VisitBody,
 } from '../../../../src/modules/campaigns/campaigns.schema.ts';
-import { downloadFile, request } from '../../api/client.ts';
+import { ApiError, downloadFile, request } from '../../api/client.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -123,17 +124,32 @@ export function useBuildTargets(id: number) {
 
 export const isListFile = (name: string): boolean => /\.(xlsx|csv)$/i.test(name);
 
-export function useImportTargets(id: number) {
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Uploads a list and follows its import (a background job: 202, then its status URL, polled)
+ * until it ends: resolves with the report, or rejects with why it failed. `onProgress` gets the
+ * rows read so far.
+ */
+export function useImportTargets(id: number, onProgress?: (rowsRead: number) => void) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
-      request(`${base(id)}/targets/import`, {
+    mutationFn: async ({ file, dryRun }: { file: File; dryRun: boolean }): Promise<ImportReport> => {
+      let job = await request(`${base(id)}/targets/import`, {
         method: 'POST',
         query: { fileName: file.name, dryRun: String(dryRun) },
         body: file,
         contentType: /\.csv$/i.test(file.name) ? 'text/csv' : XLSX,
-        schema: ImportReport,
-      }),
+        schema: CampaignImportJob,
+      });
+      for (let wait = 300; job.status === 'running'; wait = Math.min(wait * 1.5, 2000)) {
+        onProgress?.(job.progress?.done ?? 0);
+        await sleep(wait);
+        job = await request(job.statusUrl.replace(/^\/api/, ''), { schema: CampaignImportJob });
+      }
+      if (job.status === 'failed' || !job.report) throw new ApiError(400, { error: job.failure?.error ?? 'import_failed', message: job.failure?.message ?? 'The import failed', messageZh: job.failure?.messageZh ?? '导入失败' });
+      return job.report;
+    },
     onSuccess: (_report, { dryRun }) => (dryRun ? undefined : invalidate()),
   });
 }
