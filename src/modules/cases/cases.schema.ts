@@ -145,8 +145,8 @@ export const PublicityQuery = z.object({
   format: z.enum(['html', 'pdf']).default('html'),
 });
 export const OverridesQuery = z.object({
-  from: LocalDate.describe('approved on or after'),
-  to: LocalDate.describe('approved on or before'),
+  from: LocalDate.optional().describe('approved on or after (default: 1 January of this year)'),
+  to: LocalDate.optional().describe('approved on or before (default: today)'),
   under: CodeParam.optional().describe('a place inside your area'),
 });
 export const OverrideList = z.object({

@@ -40,7 +40,7 @@ export function createCasesService(deps: CasesDeps) {
     list: (caller: Caller, q: Parameters<typeof listCases>[2]) => listCases(ctx, caller, q),
     queue: (caller: Caller, page: { limit: number; offset: number }) => workQueue(ctx, caller, page),
     dashboard: (caller: Caller, under?: string) => dashboard(ctx, caller, under),
-    overrides: (caller: Caller, q: { from: string; to: string; under?: string | undefined }) => overrides(ctx, caller, q),
+    overrides: (caller: Caller, q: { from?: string | undefined; to?: string | undefined; under?: string | undefined }) => overrides(ctx, caller, q),
 
     updateMaterials: (caller: Caller, id: number, body: Parameters<typeof updateMaterials>[3], actor: Actor) => updateMaterials(ctx, caller, id, body, actor).then(then(caller, id)),
     startInvestigation: (caller: Caller, id: number, note: string | undefined, actor: Actor) => startInvestigation(ctx, caller, id, note, actor).then(then(caller, id)),

@@ -59,7 +59,10 @@ export async function dashboard(ctx: Ctx, caller: Caller, under: string | undefi
 }
 
 /** The county's report of approvals against the engine's decision, in scope (a reversed period is a 400). */
-export async function overrides(ctx: Ctx, caller: Caller, q: { from: string; to: string; under?: string | undefined }) {
-  if (q.from > q.to) throw validationFailed([{ field: 'to', message: 'must not be before from', messageZh: '结束日期不能早于开始日期' }]);
-  return { items: (await store.overrides(ctx.db, caller.scope, q.under, q.from, q.to)).map((r) => ({ ...r, program: r.program as never, override: r.override as never })) };
+export async function overrides(ctx: Ctx, caller: Caller, q: { from?: string | undefined; to?: string | undefined; under?: string | undefined }) {
+  const today = ctx.today();
+  const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = q.to ?? today;
+  if (from > to) throw validationFailed([{ field: 'to', message: 'must not be before from', messageZh: '结束日期不能早于开始日期' }]);
+  return { items: (await store.overrides(ctx.db, caller.scope, q.under, from, to)).map((r) => ({ ...r, program: r.program as never, override: r.override as never })) };
 }
