@@ -8,6 +8,7 @@
 //   npx node bench/api.ts                                                        # PGlite
 // Options: --seconds 20 --connections 16,64 --routes case,person,search,request --households 3000 --runs 1
 //          --captures FILE (write each route's captured statements)
+//          --cpu-prof DIR (the product server writes a V8 CPU profile per run there, for DevTools/speedscope)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -124,7 +125,9 @@ function ask<T>(proc: Proc, message: string, key: string): Promise<T> {
 
 // ------------------------------------------------------------------------------------------------
 // The product server, a session, and the records the routes read.
-const startProduct = () => startProcess(['--import', COUNTER, CLI, 'serve', '-p', '0'], /lastmile (http:\/\/\S+)/);
+const CPU_PROF = arg('cpu-prof', '');
+const startProduct = () =>
+  startProcess([...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', CPU_PROF] : []), '--import', COUNTER, CLI, 'serve', '-p', '0'], /lastmile (http:\/\/\S+)/);
 let product = await startProduct();
 
 async function call(url: string, init: RequestInit & { cookie?: string; csrf?: string } = {}) {
