@@ -4,6 +4,7 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
+import { preparedOn, scopePattern, withinScopePlaceholder } from '../../platform/db/prepared.ts';
 import { persons } from '../persons/persons.table.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
 import { users } from '../auth/auth.table.ts';
@@ -89,12 +90,12 @@ export type CaseWithParts = { row: CaseRow; applicantName: string | null; benefi
 type EventJson = Omit<EventRow, 'at'> & { at: string };
 type VisitJson = Omit<VisitRow, 'createdAt'> & { createdAt: string };
 
-export async function findWithParts(db: DbOrTx, id: number, scope: string): Promise<CaseWithParts | undefined> {
+function selectWithParts(db: DbOrTx) {
   // The sections come back as JSON arrays built in SQL (json_agg), keyed like the row types;
   // timestamps arrive as ISO text and are turned back into Dates below. The case's columns are
   // written qualified: drizzle leaves them bare in a one-table select, and the subqueries have ids too.
   const col = (name: string) => sql.raw(`"assistance_cases"."${name}"`);
-  const [found] = await db
+  return db
     .select({
       c,
       applicantName: sql<string | null>`(select p.name from persons p where p.id = ${col('applicant_person_id')})`,
@@ -111,8 +112,15 @@ export async function findWithParts(db: DbOrTx, id: number, scope: string): Prom
           'createdBy', v.created_by, 'createdAt', v.created_at) order by v.visited_on, v.id), '[]'::json)
         from case_visits v where v.case_id = ${col('id')})`,
     })
-    .from(c)
-    .where(and(eq(c.id, id), withinScope(c.jurisdictionCode, scope)));
+    .from(c);
+}
+
+export async function findWithParts(db: DbOrTx, id: number, scope: string): Promise<CaseWithParts | undefined> {
+  // The case page's read, prepared once per database handle (platform/db/prepared.ts).
+  const ready = scope === ''
+    ? preparedOn(db, 'case_with_parts_all', (d) => selectWithParts(d).where(eq(c.id, sql.placeholder('id'))).prepare('case_with_parts_all'))
+    : preparedOn(db, 'case_with_parts_scoped', (d) => selectWithParts(d).where(and(eq(c.id, sql.placeholder('id')), withinScopePlaceholder(c.jurisdictionCode, 'scope'))).prepare('case_with_parts_scoped'));
+  const [found] = ready ? await ready.execute({ id, scope: scopePattern(scope) }) : await selectWithParts(db).where(and(eq(c.id, id), withinScope(c.jurisdictionCode, scope)));
   if (!found) return undefined;
   const json = <T,>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v); // a driver that leaves json as text
   return {

@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { preparedOn, scopePattern, withinScopePlaceholder } from '../../platform/db/prepared.ts';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
 import { underPrefix, withinScope, withinScopeRange } from '../../platform/db/scope.ts';
@@ -100,6 +101,14 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
 export const COUNT_CAP = 1000;
 
 export async function findInScope(db: DbOrTx, id: number, scope: string, lock = false): Promise<PersonRowWithPlace | undefined> {
+  // The person page's read: prepared once (platform/db/prepared.ts), one variant per kind of scope.
+  const ready = lock ? undefined : scope === ''
+    ? preparedOn(db, 'person_by_id_all', (d) => selectWithPlace(d).where(eq(persons.id, sql.placeholder('id'))).prepare('person_by_id_all'))
+    : preparedOn(db, 'person_by_id_scoped', (d) => selectWithPlace(d).where(and(eq(persons.id, sql.placeholder('id')), withinScopePlaceholder(persons.jurisdictionCode, 'scope'))).prepare('person_by_id_scoped'));
+  if (ready) {
+    const [row] = await ready.execute({ id, scope: scopePattern(scope) });
+    return row && flatten(row);
+  }
   const query = selectWithPlace(db).where(and(eq(persons.id, id), withinScope(persons.jurisdictionCode, scope)));
   const [row] = lock ? await query.for('update', { of: persons }) : await query;
   return row && flatten(row);
