@@ -8,8 +8,9 @@
 //   npx node bench/api.ts                                                        # PGlite
 // Options: --seconds 20 --connections 16,64 --routes case,person,search,request --households 3000 --runs 1
 //          --captures FILE (write each route's captured statements)
+//          --cpu-prof DIR (a V8 CPU profile of the product server per route, load only, for DevTools/speedscope)
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -124,6 +125,11 @@ function ask<T>(proc: Proc, message: string, key: string): Promise<T> {
 
 // ------------------------------------------------------------------------------------------------
 // The product server, a session, and the records the routes read.
+const CPU_PROF = arg('cpu-prof', '');
+if (CPU_PROF) {
+  mkdirSync(CPU_PROF, { recursive: true });
+  env.LASTMILE_BENCH_PROFILE_DIR = CPU_PROF;
+}
 const startProduct = () => startProcess(['--import', COUNTER, CLI, 'serve', '-p', '0'], /lastmile (http:\/\/\S+)/);
 let product = await startProduct();
 
@@ -218,7 +224,12 @@ async function measure(proc: Proc, counted: boolean): Promise<Map<string, Figure
   const out = new Map<string, Figures>();
   for (const r of routes) {
     await autocannon({ url: `${proc.url}${r.url}`, method: r.method, connections: 8, duration: 2, headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' }, ...(r.body ? { body: r.body } : {}) });
-    for (const c of CONNECTIONS) out.set(`${r.name}@${c}`, await load(proc, r, c, undefined, counted));
+    // The profile covers the first saturating load of each route (product only).
+    if (CPU_PROF && counted) await ask(proc, 'profile-start', 'profiling');
+    for (const [i, c] of CONNECTIONS.entries()) {
+      out.set(`${r.name}@${c}`, await load(proc, r, c, undefined, counted));
+      if (CPU_PROF && counted && i === 0) await ask(proc, `profile-stop ${r.name}-${c}-${Date.now()}`, 'profiled');
+    }
     const saturating = out.get(`${r.name}@${CONNECTIONS[0]}`)!.rps;
     out.set(`${r.name}@half`, await load(proc, r, CONNECTIONS[0]!, Math.max(1, Math.round(saturating / 2)), counted));
   }

@@ -21,6 +21,23 @@ export type BareRoute = {
 };
 
 type Runner = { run(statements: Statement[]): Promise<void>; close(): Promise<void> };
+type Row = Record<string, unknown>;
+
+// An audit entry takes its id, chain, seq and previous hash from the chain head the statement
+// before it locked (audit.store.ts lockHead/append): replaying the captured values would only
+// measure unique-violation errors, so the bare route threads the locked head through, as the
+// product does (the hash is not recomputed: nothing checks it on insert).
+const LOCK_HEAD = /^\s*with pick as \(/;
+const AUDIT_APPEND = /insert into audit_log \(id, chain, seq,/;
+function threadAuditHead(next: Statement, head: Row | undefined): Statement {
+  if (!head || !AUDIT_APPEND.test(next.text)) return next;
+  const params = [...next.params];
+  params[0] = head.next_id;
+  params[1] = head.chain;
+  params[2] = Number(head.last_seq) + 1;
+  params[15] = head.last_hash;
+  return { text: next.text, params };
+}
 
 /** JSON turned Buffers into { type: 'Buffer', data } and Dates into strings; turn them back. */
 function revive(value: unknown): unknown {
@@ -40,7 +57,12 @@ async function postgresRunner(url: string, poolSize: number): Promise<Runner> {
       }
       const client = await pool.connect();
       try {
-        for (const s of statements) await client.query(s.text, s.params);
+        let head: Row | undefined;
+        for (const s of statements) {
+          const t = threadAuditHead(s, head);
+          const result = await client.query(t.text, t.params);
+          head = LOCK_HEAD.test(s.text) ? (result.rows[0] as Row) : undefined;
+        }
       } finally {
         client.release();
       }
@@ -57,9 +79,11 @@ async function pgliteRunner(dataDir: string): Promise<Runner> {
   return {
     run(statements) {
       const next = queue.then(async () => {
+        let head: Row | undefined;
         for (const s of statements) {
-          if (s.params.length > 0) await db.query(s.text, s.params);
-          else await db.exec(s.text);
+          const t = threadAuditHead(s, head);
+          if (t.params.length > 0) head = LOCK_HEAD.test(s.text) ? (await db.query<Row>(t.text, t.params)).rows[0] : (await db.query(t.text, t.params), undefined);
+          else await db.exec(t.text);
         }
       });
       queue = next.catch(() => undefined);

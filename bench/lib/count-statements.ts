@@ -2,7 +2,11 @@
 // SQL statements the process sends to its database and, on request, records them with their
 // parameters, so bench/api.ts can report statements per request and replay the very same SQL on
 // a bare route. Talks to the parent over the IPC channel: 'count' → { statements },
+// 'profile-start' / 'profile-stop NAME' (below),
 // 'capture-start' / 'capture-stop' → { captured: [{ text, params }] }.
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -54,8 +58,29 @@ proto.transaction = function (this: unknown, fn: unknown) {
   });
 };
 
+// 'profile-start' / 'profile-stop NAME': a V8 CPU profile of just the load (not start-up), written
+// as NAME.cpuprofile into LASTMILE_BENCH_PROFILE_DIR.
+let profiler: Session | undefined;
+async function profile(message: string): Promise<void> {
+  if (message === 'profile-start') {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.post('Profiler.start');
+    process.send?.({ profiling: true });
+  } else if (profiler) {
+    const { profile: p } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    writeFileSync(join(process.env.LASTMILE_BENCH_PROFILE_DIR ?? '.', `${message.slice('profile-stop '.length)}.cpuprofile`), JSON.stringify(p));
+    process.send?.({ profiled: true });
+  }
+}
+
 process.on('message', (message: unknown) => {
-  if (message === 'count') process.send?.({ statements });
+  if (typeof message === 'string' && message.startsWith('profile-')) void profile(message);
+  else if (message === 'count') process.send?.({ statements });
   else if (message === 'capture-start') {
     capture = [];
     process.send?.({ capturing: true });

@@ -49,7 +49,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const clock = options.now ? { now: options.now } : {};
   const audit = createAuditService({ db, keys: keyRing.audit, ...clock });
   const sensitive = createSensitiveFields(keyRing);
-  const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, login: config.login, demoMode: config.seedDemo, ...clock });
+  const auth = createAuthService({ db, audit, sessionHours: config.sessionHours, sessionCacheMs: config.sessionCacheSeconds * 1000, login: config.login, demoMode: config.seedDemo, ...clock });
   const jobs = createJobQueue(db);
   const policy = createPolicyService({ db, audit, ...clock });
   // Files and photos of every module, in one table the key rotation walks.

@@ -166,3 +166,18 @@ test('loadWorkCalendar reads another file and caches per path', () => {
   assert.equal(isWorkday(small, '2025-10-01'), true, 'this file has no 国庆 break');
   assert.throws(() => isWorkday(small, '2026-01-05'), OutsideCalendarError);
 });
+
+test('workingDaysBetween agrees with counting day by day over every pair of days in 2025–2027 a month apart', () => {
+  const days: string[] = [];
+  for (let ms = Date.parse('2025-01-01'); ms <= Date.parse('2027-12-31'); ms += 86_400_000) days.push(new Date(ms).toISOString().slice(0, 10));
+  const work = days.map((d) => isWorkday(cal, d));
+  for (let i = 0; i < days.length; i += 5) {
+    let count = 0;
+    for (let j = i; j < Math.min(days.length, i + 40); j++) {
+      if (j > i && work[j]) count++;
+      assert.equal(workingDaysBetween(cal, days[i]!, days[j]!), count, `${days[i]} → ${days[j]}`);
+      assert.equal(workingDaysBetween(cal, days[j]!, days[i]!), j === i ? 0 : -(count - (work[j] ? 1 : 0) + (work[i] ? 1 : 0)), `${days[j]} → ${days[i]}`);
+    }
+  }
+  assert.equal(workingDaysBetween(cal, '2025-01-01', '2027-12-31'), work.filter(Boolean).length - (work[0] ? 1 : 0));
+});

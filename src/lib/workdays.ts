@@ -149,11 +149,50 @@ export function workingDaysBetween(cal: WorkCalendar, from: IsoDate, to: IsoDate
   return countWorkdays(cal, addCalendarDays(from, 1), to);
 }
 
-/** Working days in [first, last], both inclusive. */
+/** Working days in [first, last], both inclusive: weekdays by arithmetic, then the calendar's
+ *  exceptions in range (a handful a year) by binary search — not a walk day by day (issue #23). */
 function countWorkdays(cal: WorkCalendar, first: IsoDate, last: IsoDate): number {
-  let count = 0;
-  for (let d = first; d <= last; d = addCalendarDays(d, 1)) if (isWorkday(cal, d)) count++;
-  return count;
+  if (last < first) return 0;
+  for (let y = Number(first.slice(0, 4)) + 1; y < Number(last.slice(0, 4)); y++) {
+    if (!cal.years.has(y)) throw new OutsideCalendarError(`${y}-01-01`, [...cal.years.keys()]);
+  }
+  const a = dateMs(first) / DAY_MS;
+  const b = dateMs(last) / DAY_MS + 1; // exclusive
+  const { weekdaysOff, weekendWorkdays } = exceptionsOf(cal);
+  return weekdaysBefore(b) - weekdaysBefore(a) - (indexAtOrAfter(weekdaysOff, b) - indexAtOrAfter(weekdaysOff, a)) + (indexAtOrAfter(weekendWorkdays, b) - indexAtOrAfter(weekendWorkdays, a));
+}
+
+// Monday–Friday among epoch days [0, n): day 0 (1970-01-01) was a Thursday.
+const WEEKDAYS_IN_FIRST = [0, 1, 2, 2, 2, 3, 4, 5]; // Thu Fri Sat Sun Mon Tue Wed
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  return weeks * 5 + WEEKDAYS_IN_FIRST[n - weeks * 7]!;
+}
+
+/** How many of the sorted days are before `day`. */
+function indexAtOrAfter(sorted: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The calendar's departures from "Monday to Friday", as sorted epoch days (computed once per calendar). */
+const exceptions = new WeakMap<WorkCalendar, { weekdaysOff: number[]; weekendWorkdays: number[] }>();
+function exceptionsOf(cal: WorkCalendar) {
+  let e = exceptions.get(cal);
+  if (!e) {
+    const days = (dates: Iterable<IsoDate>, weekend: boolean) =>
+      [...dates].filter((d) => isWeekend(d) === weekend).map((d) => dateMs(d) / DAY_MS).sort((x, y) => x - y);
+    // A make-up working day that is also a day off counts as a day off (isWorkday checks days off first).
+    e = { weekdaysOff: days(cal.daysOff.keys(), false), weekendWorkdays: days([...cal.makeUpWorkdays].filter((d) => !cal.daysOff.has(d)), true) };
+    exceptions.set(cal, e);
+  }
+  return e;
 }
 
 /** The first working day after `date` (the day itself not considered). */

@@ -10,6 +10,7 @@ import * as throttleStore from './throttle.store.ts';
 import { countedFailures, throttlePolicy, waitAfter, type ThrottleKind } from './login-throttle.ts';
 import { waitText } from '../../lib/wait-time.ts';
 import type { CurrentUser } from './auth.schema.ts';
+import { createSessionCache } from './session-cache.ts';
 
 /** The caller of a request. `scope` is the jurisdiction prefix every people query filters by. */
 export type AuthUser = CurrentUser & { scope: string; kind: 'user' | 'token' };
@@ -18,7 +19,7 @@ export type LoginResult = { user: AuthUser; token: string; csrfToken: string; ex
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
-export function toAuthUser(user: store.UserRow, jurisdictionName: string | null): AuthUser {
+export function toAuthUser(user: store.SessionUser, jurisdictionName: string | null): AuthUser {
   return {
     id: user.id,
     username: user.username,
@@ -55,6 +56,8 @@ export type AuthServiceDeps = {
   login: { maxFailures: number; lockMinutes: number; accountLockAddresses: number };
   /** A demo installation (demo data loaded): the published demo password is allowed there. */
   demoMode: boolean;
+  /** How long a looked-up session is reused in this process (session-cache.ts); 0: never. */
+  sessionCacheMs?: number;
   now?: () => Date;
 };
 
@@ -64,6 +67,8 @@ export function createAuthService(deps: AuthServiceDeps) {
   const { db, audit } = deps;
   const now = deps.now ?? (() => new Date());
   const invalid = () => new AppError('invalid_credentials', 'Wrong username or password', '用户名或密码错误');
+  type Authenticated = { user: AuthUser; csrfToken: string; userId: number };
+  const sessionCache = createSessionCache<Authenticated>({ ttlMs: deps.sessionCacheMs ?? 5_000, now: () => now().getTime() });
   const policy = throttlePolicy({ maxFailures: deps.login.maxFailures, lockMinutes: deps.login.lockMinutes, accountLockAddresses: deps.login.accountLockAddresses });
 
   type Counted = { key: throttleStore.ThrottleKey; before: throttleStore.ThrottleRow; failures: number };
@@ -176,15 +181,27 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async authenticate(token: string): Promise<{ user: AuthUser; csrfToken: string } | undefined> {
-      const row = await store.findLiveSession(db, hashToken(token), now());
-      return row && { user: toAuthUser(row.user, row.jurisdictionName), csrfToken: row.csrfToken };
+      const tokenHash = hashToken(token);
+      const cached = sessionCache.get(tokenHash);
+      if (cached) return cached;
+      const started = sessionCache.epoch();
+      const row = await store.findLiveSession(db, tokenHash, now());
+      if (!row) return undefined;
+      const found = { user: toAuthUser(row.user, row.jurisdictionName), csrfToken: row.csrfToken, userId: row.user.id };
+      sessionCache.put(tokenHash, found, row.expiresAt.getTime(), started);
+      return found;
     },
+
+    /** A user's sessions must be looked up again (after a change to the user or their sessions commits). */
+    forgetUser: (userId: number) => sessionCache.forgetUser(userId),
 
     /** A bearer API token acts as a user with the token's one role and jurisdiction. */
     async authenticateToken(token: string): Promise<AuthUser | undefined> {
       const row = await store.findLiveToken(db, hashToken(token), now());
       if (!row) return undefined;
-      await store.touchToken(db, row.token.id, now());
+      // "Last used" to the minute: a read does not write on every request.
+      const at = now();
+      if (!row.token.lastUsedAt || at.getTime() - row.token.lastUsedAt.getTime() >= 60_000) await store.touchToken(db, row.token.id, at);
       const t = row.token;
       return {
         id: t.id,
@@ -204,6 +221,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await store.deleteSession(tx, hashToken(token));
         await audit.record(tx, actor, { action: 'logout', entity: 'session', entityId: actor.id });
       });
+      sessionCache.forgetToken(hashToken(token));
     },
 
     async changeOwnPassword(
@@ -227,6 +245,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         await store.deleteUserSessions(tx, user.id, input.sessionToken ? hashToken(input.sessionToken) : undefined);
         await audit.record(tx, actor, { action: 'password_change', entity: 'user', entityId: user.id, jurisdictionCode: user.jurisdictionCode });
       });
+      sessionCache.forgetUser(user.id);
     },
 
     async createUser(
@@ -256,7 +275,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** The policy as this installation applies it (users set by an admin pass the same check). */
     assertPasswordPolicy: (password: string, username: string, field: string) => assertPasswordPolicy(password, username, field, deps.demoMode),
 
-    purgeExpiredSessions: () => store.deleteExpiredSessions(db, now()),
+    purgeExpiredSessions: () => store.deleteExpiredSessions(db, now()), // expired ones are never served from the cache
     /** Back-off counters quiet for a day and waiting for nothing. */
     purgeLoginThrottles: () => throttleStore.purge(db, new Date(now().getTime() - policy.forgetMs), now()),
   };

@@ -40,13 +40,21 @@ export async function insertSession(
   await db.insert(sessions).values(values);
 }
 
+/** The caller behind a session: only what a request needs (not the password hash), in one statement. */
+export type SessionUser = Pick<UserRow, 'id' | 'username' | 'displayName' | 'jurisdictionCode' | 'roles' | 'mustChangePassword'>;
+
 export async function findLiveSession(
   db: DbOrTx,
   tokenHash: string,
   now: Date,
-): Promise<{ user: UserRow; jurisdictionName: string | null; csrfToken: string } | undefined> {
+): Promise<{ user: SessionUser; jurisdictionName: string | null; csrfToken: string; expiresAt: Date } | undefined> {
   const [row] = await db
-    .select({ user: users, jurisdictionName: jurisdictions.name, csrfToken: sessions.csrfToken })
+    .select({
+      user: { id: users.id, username: users.username, displayName: users.displayName, jurisdictionCode: users.jurisdictionCode, roles: users.roles, mustChangePassword: users.mustChangePassword },
+      jurisdictionName: jurisdictions.name,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(jurisdictions, eq(jurisdictions.code, users.jurisdictionCode))

@@ -4,7 +4,9 @@ import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-o
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { underPrefix, withinScope } from '../../platform/db/scope.ts';
+import { preparedOn, scopePattern, withinScopePlaceholder } from '../../platform/db/prepared.ts';
 import { persons } from '../persons/persons.table.ts';
+import { placePath } from '../jurisdictions/place-path.ts';
 import { users } from '../auth/auth.table.ts';
 import { assistanceCases as c, caseEvents, caseVisits } from './cases.table.ts';
 import { OPEN_STATES } from './workflow/states.ts';
@@ -80,6 +82,55 @@ export async function insertVisit(tx: DbOrTx, values: typeof caseVisits.$inferIn
 export async function visitInCase(db: DbOrTx, caseId: number, visitId: number): Promise<boolean> {
   const rows = await db.select({ id: caseVisits.id }).from(caseVisits).where(and(eq(caseVisits.id, visitId), eq(caseVisits.caseId, caseId)));
   return rows.length === 1;
+}
+
+/** A case with everything its page shows, in one statement (issue #23: one round trip, not one per section). */
+export type CaseWithParts = { row: CaseRow; applicantName: string | null; beneficiaryName: string | null; jurisdictionName: string | null; events: EventRow[]; visits: VisitRow[] };
+
+type EventJson = Omit<EventRow, 'at'> & { at: string };
+type VisitJson = Omit<VisitRow, 'createdAt'> & { createdAt: string };
+
+function selectWithParts(db: DbOrTx) {
+  // The sections come back as JSON arrays built in SQL (json_agg), keyed like the row types;
+  // timestamps arrive as ISO text and are turned back into Dates below. The case's columns are
+  // written qualified: drizzle leaves them bare in a one-table select, and the subqueries have ids too.
+  const col = (name: string) => sql.raw(`"assistance_cases"."${name}"`);
+  return db
+    .select({
+      c,
+      applicantName: sql<string | null>`(select p.name from persons p where p.id = ${col('applicant_person_id')})`,
+      beneficiaryName: sql<string | null>`(select p.name from persons p where p.id = ${col('beneficiary_person_id')})`,
+      jurisdictionName: placePath(col('jurisdiction_code')),
+      events: sql<EventJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', e.id, 'caseId', e.case_id, 'at', e.at, 'onDate', e.on_date, 'actorUserId', e.actor_user_id,
+          'actorName', coalesce(u.display_name, e.actor_name), 'action', e.action, 'fromState', e.from_state,
+          'toState', e.to_state, 'note', e.note, 'data', e.data) order by e.id), '[]'::json)
+        from case_events e left join users u on u.id = e.actor_user_id where e.case_id = ${col('id')})`,
+      visits: sql<VisitJson[]>`(select coalesce(json_agg(json_build_object(
+          'id', v.id, 'caseId', v.case_id, 'kind', v.kind, 'visitedOn', v.visited_on, 'investigators', v.investigators,
+          'findings', v.findings, 'familyConfirmed', v.family_confirmed, 'confirmedBy', v.confirmed_by, 'location', v.location,
+          'createdBy', v.created_by, 'createdAt', v.created_at) order by v.visited_on, v.id), '[]'::json)
+        from case_visits v where v.case_id = ${col('id')})`,
+    })
+    .from(c);
+}
+
+export async function findWithParts(db: DbOrTx, id: number, scope: string): Promise<CaseWithParts | undefined> {
+  // The case page's read, prepared once per database handle (platform/db/prepared.ts).
+  const ready = scope === ''
+    ? preparedOn(db, 'case_with_parts_all', (d) => selectWithParts(d).where(eq(c.id, sql.placeholder('id'))).prepare('case_with_parts_all'))
+    : preparedOn(db, 'case_with_parts_scoped', (d) => selectWithParts(d).where(and(eq(c.id, sql.placeholder('id')), withinScopePlaceholder(c.jurisdictionCode, 'scope'))).prepare('case_with_parts_scoped'));
+  const [found] = ready ? await ready.execute({ id, scope: scopePattern(scope) }) : await selectWithParts(db).where(and(eq(c.id, id), withinScope(c.jurisdictionCode, scope)));
+  if (!found) return undefined;
+  const json = <T,>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v); // a driver that leaves json as text
+  return {
+    row: found.c,
+    applicantName: found.applicantName,
+    beneficiaryName: found.beneficiaryName,
+    jurisdictionName: found.jurisdictionName,
+    events: json(found.events).map((e) => ({ ...e, at: new Date(e.at) })),
+    visits: json(found.visits).map((v) => ({ ...v, createdAt: new Date(v.createdAt) })),
+  };
 }
 
 export async function personName(db: DbOrTx, id: number | null): Promise<string | null> {

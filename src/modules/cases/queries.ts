@@ -1,25 +1,21 @@
 // Reading cases: one case with its timeline, lists, the work queue (待我办理) and the dashboard
 // figures per township. All scoped by the caller's jurisdiction in the store.
 import { validationFailed } from '../../platform/errors.ts';
-import * as households from '../households/households.store.ts';
 import * as store from './cases.store.ts';
 import { caseAttachmentOf, caseOwners } from './attachments.ts';
 import type { Case, CaseSummary } from './cases.schema.ts';
-import { loadCase, type Caller, type Ctx } from './context.ts';
+import { CASE_NOT_FOUND, type Caller, type Ctx } from './context.ts';
 import { detailOf, summaryOf } from './present.ts';
 import { OPEN_STATES } from './workflow/states.ts';
 import { queueRules } from './workflow/transitions.ts';
 
 export async function caseDetail(ctx: Ctx, caller: Caller, id: number): Promise<Case> {
-  const row = await loadCase(ctx, caller, id);
-  const [events, [visits, attachments], applicantName, beneficiaryName, jurisdictionName] = await Promise.all([
-    store.eventsOf(ctx.db, id),
-    store.visitsOf(ctx.db, id).then(async (v) => [v, await ctx.attachments.list(caseOwners(id, v.map((x) => x.id)))] as const),
-    store.personName(ctx.db, row.applicantPersonId),
-    store.personName(ctx.db, row.beneficiaryPersonId),
-    households.jurisdictionName(ctx.db, row.jurisdictionCode),
-  ]);
-  return detailOf(row, { applicantName: applicantName ?? '', beneficiaryName, jurisdictionName, events, visits, attachments: attachments.map(caseAttachmentOf) }, caller.roles, ctx.today(), ctx.cal);
+  // Two round trips: the case with its names, timeline and visits; then the files of the case and its visits.
+  const found = await store.findWithParts(ctx.db, id, caller.scope);
+  if (!found) throw CASE_NOT_FOUND();
+  const { row, events, visits } = found;
+  const attachments = await ctx.attachments.list(caseOwners(id, visits.map((x) => x.id)));
+  return detailOf(row, { applicantName: found.applicantName ?? '', beneficiaryName: found.beneficiaryName, jurisdictionName: found.jurisdictionName, events, visits, attachments: attachments.map(caseAttachmentOf) }, caller.roles, ctx.today(), ctx.cal);
 }
 
 export async function listCases(ctx: Ctx, caller: Caller, q: { state?: string | undefined; program?: string | undefined; kind?: string | undefined; under?: string | undefined; q?: string | undefined; overdue?: 'true' | 'false' | undefined; limit: number; offset: number }): Promise<{ items: CaseSummary[]; total: number }> {

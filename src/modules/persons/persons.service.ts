@@ -34,14 +34,14 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
   const { db, audit, sensitive } = deps;
   const now = deps.now ?? (() => new Date());
 
-  function present(row: store.PersonRowWithPlace | (store.PersonRow & { jurisdictionName?: string | null; householdId?: number | null })): Person {
+  function present(row: store.PersonRowWithPlace | (store.PersonRow & { jurisdictionName?: string | null; householdId?: number | null }), today: string = todayLocal(now())): Person {
     return {
       id: row.id,
       name: row.name,
       idNumberMasked: sensitive.masked('id_number', row.idNumberEnc),
       sex: (row.sex as Person['sex']) ?? null,
       birthDate: row.birthDate,
-      age: row.birthDate ? ageOn(row.birthDate, todayLocal(now())) : null,
+      age: row.birthDate ? ageOn(row.birthDate, today) : null,
       phoneMasked: sensitive.masked('phone', row.phoneEnc),
       hukouCode: row.hukouCode,
       jurisdictionCode: row.jurisdictionCode,
@@ -154,7 +154,8 @@ export function createPersonsService(deps: { db: Db; audit: AuditService; sensit
         limit: q.limit,
         offset: q.offset,
       });
-      return { items: items.map(present), total, totalCapped };
+      const today = todayLocal(now()); // once per page, not per row
+      return { items: items.map((r) => present(r, today)), total, totalCapped };
     },
 
     async get(caller: Caller, id: number): Promise<Person> {

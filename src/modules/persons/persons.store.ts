@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, or, sql, type Column, type SQL } from 'drizzle-orm';
+import { preparedOn, scopePattern, withinScopePlaceholder } from '../../platform/db/prepared.ts';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
 import { underPrefix, withinScope, withinScopeRange } from '../../platform/db/scope.ts';
@@ -77,18 +78,37 @@ export async function search(db: DbOrTx, f: PersonFilter): Promise<{ items: Pers
       : f.afterId === undefined && f.term?.kind === 'pinyin'
         ? [asc(c(persons.nameInitials)), asc(c(persons.jurisdictionCode)), asc(persons.id)]
         : [asc(persons.id)];
-  const rows = await selectWithPlace(db).where(page).orderBy(...order).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
-  if (f.withTotal === false) return { items: rows.map(flatten), total: -1, totalCapped: false };
+  if (f.withTotal === false) {
+    const rows = await selectWithPlace(db).where(page).orderBy(...order).limit(f.limit).offset(f.afterId === undefined ? f.offset : 0);
+    return { items: rows.map(flatten), total: -1, totalCapped: false };
+  }
   // Count at most COUNT_CAP + 1 matches: an exact count of a common surname in a county costs more
-  // than the page itself, and nobody pages past a thousand results (they refine the search).
-  const [counted] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from (select 1 from ${persons} where ${where} limit ${COUNT_CAP + 1}) m`);
-  const n = counted?.n ?? 0;
+  // than the page itself, and nobody pages past a thousand results (they refine the search). The
+  // count rides along with the page (an uncorrelated subquery: computed once), so one round trip.
+  const capped = sql<number>`(select count(*)::int from (select 1 from ${persons} where ${where} limit ${COUNT_CAP + 1}) m)`;
+  const rows = await db
+    .select({ person: persons, jurisdictionName: placePath(persons.jurisdictionCode), householdId: currentHousehold, counted: capped })
+    .from(persons)
+    .where(page)
+    .orderBy(...order)
+    .limit(f.limit)
+    .offset(f.afterId === undefined ? f.offset : 0);
+  // A page past the end has no row to carry the count: ask for it alone.
+  const n = rows.length > 0 ? rows[0]!.counted : ((await queryRows<{ n: number }>(db, sql`select ${capped} as n`))[0]?.n ?? 0);
   return { items: rows.map(flatten), total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
 export const COUNT_CAP = 1000;
 
 export async function findInScope(db: DbOrTx, id: number, scope: string, lock = false): Promise<PersonRowWithPlace | undefined> {
+  // The person page's read: prepared once (platform/db/prepared.ts), one variant per kind of scope.
+  const ready = lock ? undefined : scope === ''
+    ? preparedOn(db, 'person_by_id_all', (d) => selectWithPlace(d).where(eq(persons.id, sql.placeholder('id'))).prepare('person_by_id_all'))
+    : preparedOn(db, 'person_by_id_scoped', (d) => selectWithPlace(d).where(and(eq(persons.id, sql.placeholder('id')), withinScopePlaceholder(persons.jurisdictionCode, 'scope'))).prepare('person_by_id_scoped'));
+  if (ready) {
+    const [row] = await ready.execute({ id, scope: scopePattern(scope) });
+    return row && flatten(row);
+  }
   const query = selectWithPlace(db).where(and(eq(persons.id, id), withinScope(persons.jurisdictionCode, scope)));
   const [row] = lock ? await query.for('update', { of: persons }) : await query;
   return row && flatten(row);

@@ -10,6 +10,14 @@ import type { AttachmentsService } from '../attachments/index.ts';
 import type { NotificationsService } from '../notifications/index.ts';
 import * as categories from './categories.store.ts';
 import * as store from './requests.store.ts';
+import { createTtlCache } from '../../lib/ttl-cache.ts';
+
+// Reference data every intake and detail reads (issue #23: the category was read twice and the
+// place name three times per request). Categories change here (settings.ts clears the cache at
+// once) and rarely; places change in the jurisdictions module, so another process or module's
+// change shows within the TTL. Both are documented in docs/performance.md.
+const CATEGORY_TTL_MS = 10_000;
+const PLACE_TTL_MS = 60_000;
 
 export type RequestsDeps = { db: Db; audit: AuditService; sensitive: SensitiveFields; attachments: AttachmentsService; notifications?: NotificationsService; cases?: CasesService; now?: () => Date };
 
@@ -26,10 +34,20 @@ export type Ctx = {
   now: () => Date;
   /** Categories exist from the first call on (defaults inserted once per process, idempotently). */
   ready(): Promise<void>;
+  /** A category by code, cached (see CATEGORY_TTL_MS); `forgetCategories` after a change commits.
+   *  `db`: the open transaction when there is one (PGlite has one connection: a read beside it waits forever). */
+  category(code: string, db?: DbOrTx): Promise<categories.CategoryRow | undefined>;
+  forgetCategories(): void;
+  /** A place's name with its township and village ("… / … / 第一网格") and whether it exists, cached. */
+  place(code: string, db?: DbOrTx): Promise<{ name: string | null; exists: boolean }>;
 };
 
 export function createContext(deps: RequestsDeps): Ctx {
   let seeded: Promise<void> | undefined;
+  const now = deps.now ?? (() => new Date());
+  // The caches run on the real clock: tests move the service clock by days.
+  const categoryCache = createTtlCache<string, categories.CategoryRow | undefined>({ ttlMs: CATEGORY_TTL_MS });
+  const placeCache = createTtlCache<string, { name: string | null; exists: boolean }>({ ttlMs: PLACE_TTL_MS });
   return {
     db: deps.db,
     audit: deps.audit,
@@ -37,7 +55,7 @@ export function createContext(deps: RequestsDeps): Ctx {
     attachments: deps.attachments,
     notifications: deps.notifications,
     cases: deps.cases,
-    now: deps.now ?? (() => new Date()),
+    now,
     ready() {
       seeded ??= categories.ensureDefaults(deps.db).catch((err: unknown) => {
         seeded = undefined;
@@ -45,6 +63,9 @@ export function createContext(deps: RequestsDeps): Ctx {
       });
       return seeded;
     },
+    category: (code, db = deps.db) => categoryCache.get(code, () => categories.findCategory(db, code)),
+    forgetCategories: () => categoryCache.clear(),
+    place: (code, db = deps.db) => placeCache.get(code, () => store.place(db, code)),
   };
 }
 

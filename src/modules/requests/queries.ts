@@ -6,7 +6,7 @@ import { notFound } from '../../platform/errors.ts';
 import * as categories from './categories.store.ts';
 import { loadInScope, REQUEST_OWNER, type Caller, type Ctx } from './context.ts';
 import { isOpen, metresBetween } from './flow.ts';
-import { handlerRoles } from './intake.ts';
+import { handlerRoles, type Intaken } from './intake.ts';
 import * as store from './requests.store.ts';
 import { DUPLICATE_WINDOW_DAYS, type ListRequestsQuery, type PublicStatus, type RequestDetail, type RequestState, type RequestSummary } from './requests.schema.ts';
 import type { z } from 'zod';
@@ -83,10 +83,10 @@ export async function requestDetail(ctx: Ctx, caller: Caller, id: number): Promi
   const row = await loadInScope(ctx.db, caller, id);
   const merged = await store.mergedInto(ctx.db, id);
   const ids = [id, ...merged.map((m) => m.id)];
-  const [category, jurisdictionName, handlerName, person, assignee, events, followers, attachments, mergedIntoCode, duplicates] = await Promise.all([
-    categories.findCategory(ctx.db, row.categoryCode),
-    store.placeName(ctx.db, row.jurisdictionCode),
-    store.placeName(ctx.db, row.handlerCode),
+  const [category, jurisdiction, handler, person, assignee, events, followers, attachments, mergedIntoCode, duplicates] = await Promise.all([
+    ctx.category(row.categoryCode),
+    ctx.place(row.jurisdictionCode),
+    ctx.place(row.handlerCode),
     row.personId !== null ? store.personInScope(ctx.db, row.personId, '') : Promise.resolve(undefined),
     row.assigneeUserId !== null ? store.userById(ctx.db, row.assigneeUserId) : Promise.resolve(undefined),
     store.eventsOf(ctx.db, ids),
@@ -95,6 +95,33 @@ export async function requestDetail(ctx: Ctx, caller: Caller, id: number): Promi
     row.mergedIntoId !== null ? store.trackingCodeOf(ctx.db, row.mergedIntoId) : Promise.resolve(undefined),
     isOpen(row.state) ? duplicatesOf(ctx, caller, row) : Promise.resolve([]),
   ]);
+  return detailOf(ctx, row, { merged, category, jurisdictionName: jurisdiction.name, handlerName: handler.name, person, assignee, events, followers, attachments, mergedIntoCode, duplicates }, now);
+}
+
+/** A request just registered, from what intake read and wrote: only its likely duplicates are read (issue #23). */
+export async function newRequestDetail(ctx: Ctx, caller: Caller, got: Intaken): Promise<RequestDetail> {
+  const duplicates = isOpen(got.row.state) ? await duplicatesOf(ctx, caller, got.row) : [];
+  return detailOf(ctx, got.row, {
+    merged: [], category: got.category, jurisdictionName: got.placeName, handlerName: got.handlerName, person: got.person, assignee: got.assignee ?? undefined,
+    events: got.events, followers: [], attachments: [], mergedIntoCode: undefined, duplicates,
+  }, ctx.now());
+}
+
+type DetailParts = {
+  merged: { id: number; trackingCode: string }[];
+  category: { nameZh: string } | undefined;
+  jurisdictionName: string | null;
+  handlerName: string | null;
+  person: { id: number; name: string; phoneEnc: string | null; contactCardNo: string | null } | undefined;
+  assignee: { displayName: string } | undefined;
+  events: store.EventRow[];
+  followers: Awaited<ReturnType<typeof store.followersOf>>;
+  attachments: Awaited<ReturnType<Ctx['attachments']['list']>>;
+  mergedIntoCode: string | undefined;
+  duplicates: Awaited<ReturnType<typeof duplicatesOf>>;
+};
+
+function detailOf(ctx: Ctx, row: store.RequestRow, { merged, category, jurisdictionName, handlerName, person, assignee, events, followers, attachments, mergedIntoCode, duplicates }: DetailParts, now: Date): RequestDetail {
   const summary = summaryOf({ ...row, jurisdictionName, categoryName: category?.nameZh ?? row.categoryCode, personName: person?.name ?? null, assigneeName: assignee?.displayName ?? null }, now);
   return {
     ...summary,

@@ -6,9 +6,9 @@ import * as actions from './actions.ts';
 import { addMeetingItems, createMeeting, listMeetings, meetingReport } from './council.ts';
 import { createContext, loadInScope, nameOf, type Caller, type RequestsDeps } from './context.ts';
 import { escalateJob, escalateOverdue } from './escalation.ts';
-import { intake } from './intake.ts';
+import { intake, intakeWithParts } from './intake.ts';
 import * as open311 from './open311.ts';
-import { assignees, duplicatesOf, figuresOf, findCallers, listRequests, publicStatus, requestDetail } from './queries.ts';
+import { assignees, duplicatesOf, figuresOf, findCallers, listRequests, newRequestDetail, publicStatus, requestDetail } from './queries.ts';
 import * as settings from './settings.ts';
 import * as store from './requests.store.ts';
 import type {
@@ -36,8 +36,8 @@ export function createRequestsService(deps: RequestsDeps) {
     // ── intake and reading ──
     create: async (caller: Caller, body: CreateRequestBody, actor: Actor) => {
       await ctx.ready();
-      const row = await ctx.db.transaction((tx) => intake(ctx, tx, caller, body, actor, nameOf(caller, actor)));
-      return requestDetail(ctx, caller, row.id);
+      const got = await ctx.db.transaction((tx) => intakeWithParts(ctx, tx, caller, body, actor, nameOf(caller, actor)));
+      return newRequestDetail(ctx, caller, got);
     },
     get: (caller: Caller, id: number) => requestDetail(ctx, caller, id),
     list: (caller: Caller, q: ListQuery) => listRequests(ctx, caller, q),

@@ -26,6 +26,12 @@ export async function insertRequest(tx: DbOrTx, values: RequestInsert): Promise<
   return row!;
 }
 
+/** The insert, or nothing when the tracking code is taken (the caller draws another): no savepoint. */
+export async function insertRequestUnlessCodeTaken(tx: DbOrTx, values: RequestInsert): Promise<RequestRow | undefined> {
+  const [row] = await tx.insert(r).values(values).onConflictDoNothing({ target: r.trackingCode }).returning();
+  return row;
+}
+
 export async function findInScope(db: DbOrTx, id: number, scope: string, lock = false): Promise<RequestRow | undefined> {
   const query = db.select().from(r).where(and(eq(r.id, id), withinScope(r.jurisdictionCode, scope)));
   const [row] = lock ? await query.for('update') : await query;
@@ -60,6 +66,12 @@ export async function update(tx: DbOrTx, id: number, patch: Partial<RequestInser
 
 export async function insertEvent(tx: DbOrTx, values: typeof events.$inferInsert): Promise<void> {
   await tx.insert(events).values(values);
+}
+
+/** Several timeline entries in one statement, returned in the order given. */
+export async function insertEvents(tx: DbOrTx, values: (typeof events.$inferInsert)[]): Promise<EventRow[]> {
+  const rows = await tx.insert(events).values(values).returning();
+  return rows.sort((a, b) => a.id - b.id);
 }
 
 /** The timeline of a request with the timelines of requests merged into it. */
@@ -289,6 +301,12 @@ export async function userById(db: DbOrTx, id: number) {
 export async function placeName(db: DbOrTx, code: string): Promise<string | null> {
   const [row] = await queryRows<{ name: string | null }>(db, sql`select ${placePath(sql`${code}::varchar`)} as name`);
   return row?.name ?? null;
+}
+
+/** A place's name (placePath) and whether it exists, in one statement. */
+export async function place(db: DbOrTx, code: string): Promise<{ name: string | null; exists: boolean }> {
+  const [row] = await queryRows<{ name: string | null; exists: boolean }>(db, sql`select ${placePath(sql`${code}::varchar`)} as name, exists (select 1 from jurisdictions where code = ${code}) as exists`);
+  return { name: row?.name ?? null, exists: row?.exists === true };
 }
 
 export async function placeExists(db: DbOrTx, code: string): Promise<boolean> {

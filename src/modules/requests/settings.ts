@@ -32,12 +32,14 @@ export async function listCategories(ctx: Ctx, activeOnly = false): Promise<Cate
 export async function saveCategory(ctx: Ctx, caller: Caller, code: string, body: CategoryBody, actor: Actor): Promise<Category> {
   if (!isSystemAdmin(caller)) throw onlySystemAdmin('set categories and time limits', '设置诉求类别与办理时限');
   await ctx.ready();
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const { before, after } = await categories.upsertCategory(tx, { code, ...body, descriptionZh: body.descriptionZh ?? null }, ctx.now());
     const changes = diffChanges(before ? present(before) : null, present(after));
     await ctx.audit.record(tx, actor, { action: before ? 'update' : 'create', entity: 'request_category', entityId: code, changes });
     return present(after);
   });
+  ctx.forgetCategories(); // committed: the next intake reads the new time limits
+  return saved;
 }
 
 const presentRule = (r: categories.RouteRow): RoutingRule => ({

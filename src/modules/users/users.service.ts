@@ -159,6 +159,7 @@ export function createUsersService(deps: Deps) {
         if (isReferenceViolation(err)) throw validationFailed([{ field: 'jurisdictionCode', message: 'no such jurisdiction', messageZh: '区划不存在' }]);
         throw err;
       });
+      deps.auth.forgetUser(id); // roles, area or disabling take effect on the next request
       return present(await getRow(caller, id));
     },
 
@@ -172,6 +173,7 @@ export function createUsersService(deps: Deps) {
         await authStore.deleteUserSessions(tx, id);
         await audit.record(tx, actor, { action: 'password_reset', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
+      deps.auth.forgetUser(id);
     },
 
     async unlock(caller: Caller, id: number, actor: Actor): Promise<void> {
@@ -208,11 +210,13 @@ export function createUsersService(deps: Deps) {
 
     async revokeSessions(caller: Caller, id: number, actor: Actor): Promise<number> {
       const row = await getRow(caller, id);
-      return db.transaction(async (tx) => {
+      const n = await db.transaction(async (tx) => {
         const n = await authStore.deleteUserSessions(tx, id);
         await audit.record(tx, actor, { action: 'revoke', entity: 'session', entityId: id, jurisdictionCode: row.jurisdictionCode, reason: `${n} session(s)` });
         return n;
       });
+      deps.auth.forgetUser(id);
+      return n;
     },
 
     roles(): RoleInfo[] {

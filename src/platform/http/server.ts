@@ -1,4 +1,4 @@
-// The Fastify app every module shares: zod validation and serialization, OpenAPI, the error model,
+// The Fastify app every module shares: zod validation, compiled serialization (serializer.ts), OpenAPI, the error model,
 // security headers, the built web UI with client-side routing. Modules are mounted by src/app/http.ts.
 import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,8 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { compiledSerializerCompiler } from './serializer.ts';
 import { loggerOptions, type Logger } from '../logger.ts';
 import { AppError } from '../errors.ts';
 import { APP_VERSION } from '../version.ts';
@@ -39,11 +40,13 @@ export async function buildHttpServer(config: Config, mounts: HttpMounts, option
     bodyLimit: config.http.bodyLimit,
     trustProxy: config.http.trustProxy,
     return503OnClosing: true,
+    // One log line per request (below), not fastify's two ("incoming request" + "request completed").
+    disableRequestLogging: true,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>() as unknown as ZodApp; // pino's Logger vs FastifyBaseLogger typing only
 
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(compiledSerializerCompiler);
   app.setErrorHandler(errorHandler);
   // Before any route exists, so every route (and every plugin's own parser) goes through it.
   registerInputNormalisation(app);
@@ -52,6 +55,10 @@ export async function buildHttpServer(config: Config, mounts: HttpMounts, option
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, statusCode: reply.statusCode, responseTime: reply.elapsedTime }, 'request completed');
+    done();
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
