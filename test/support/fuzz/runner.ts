@@ -1,0 +1,179 @@
+// Runs fuzz requests over every operation as an administrator, a scoped grid worker and an
+// anonymous caller, through any sender (app.inject in tests, real HTTP in the bench). A 5xx or a
+// request that does not answer within the timeout is a failure, reported with the request.
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../../src/platform/db/client.ts';
+import { createRng, type Rng } from './random.ts';
+import { buildRequest, formatRequest, operationsOf, resolverOf, type FuzzRequest, type Operation } from './requests.ts';
+import { harvest, type Context, type Pool } from './values.ts';
+
+export type Answer = { status: number; body: string; setCookies: string[] };
+/** Sends one request; headers already include the actor's cookie and CSRF token. */
+export type Sender = (req: FuzzRequest, headers: Record<string, string>, timeoutMs: number) => Promise<Answer>;
+
+export type Actor = { who: string; username?: string; password?: string; headers: Record<string, string> };
+
+export type FuzzOptions = {
+  seed: number;
+  requests: number;
+  /** Stop early when the time is up (the CI budget); the count done is reported. */
+  budgetMs?: number;
+  timeoutMs: number;
+  concurrency: number;
+  validShare?: number;
+  /** Operations left out, as `METHOD /path` (none by default). */
+  skip?: Set<string>;
+  onProgress?: (done: number, stats: FuzzStats) => void;
+};
+
+export type Failure = { kind: '5xx' | 'hang'; status?: number; request: string; response?: string };
+export type FuzzStats = {
+  seed: number;
+  sent: number;
+  byStatus: Map<number, number>;
+  byActor: Map<string, number>;
+  failures: Failure[];
+  fivexx: number;
+  hangs: number;
+  operations: number;
+  operationsReached: number;
+  ms: number;
+};
+
+const HANG = Symbol('hang');
+
+export async function runFuzz(
+  target: { send: Sender; db: Db; doc: unknown; users: { admin: [string, string]; scoped: [string, string] } },
+  options: FuzzOptions,
+): Promise<FuzzStats> {
+  const started = performance.now();
+  const doc = target.doc as Parameters<typeof operationsOf>[0];
+  const ops = operationsOf(doc).filter((op) => !options.skip?.has(`${op.method} ${op.path}`));
+  const rng = createRng(options.seed);
+  const pool: Pool = new Map();
+  const ctx: Context = { rng, pool, resolve: resolverOf(doc) };
+  const stats: FuzzStats = { seed: options.seed, sent: 0, byStatus: new Map(), byActor: new Map(), failures: [], fivexx: 0, hangs: 0, operations: ops.length, operationsReached: 0, ms: 0 };
+  const reached = new Set<string>();
+
+  const saved = await snapshotUsers(target.db, [target.users.admin[0], target.users.scoped[0]]);
+  const actors: Actor[] = [
+    { who: 'admin', username: target.users.admin[0], password: target.users.admin[1], headers: {} },
+    { who: 'grid', username: target.users.scoped[0], password: target.users.scoped[1], headers: {} },
+    { who: 'anonymous', headers: {} },
+  ];
+  // One login at a time: a lost session is restored once, not by every request that noticed.
+  let relogging: Promise<void> | undefined;
+  const login = async (actor: Actor) => {
+    await restoreUsers(target.db, saved);
+    const res = await target.send({ method: 'POST', url: '/api/auth/login', body: { json: { username: actor.username, password: actor.password } }, faults: [] }, {}, options.timeoutMs * 3);
+    if (res.status !== 200) throw new Error(`fuzz: login ${actor.username} failed: ${res.status} ${res.body.slice(0, 300)}`);
+    const jar = Object.fromEntries(res.setCookies.map((c) => c.split(';')[0]!.split('=') as [string, string]));
+    actor.headers = { cookie: `lm_session=${jar.lm_session}; lm_csrf=${jar.lm_csrf}`, 'x-csrf-token': jar.lm_csrf! };
+  };
+  for (const actor of actors) if (actor.username) await login(actor);
+
+  const one = async (actor: Actor, req: FuzzRequest) => {
+    const line = formatRequest(req, actor.who);
+    let res: Answer | typeof HANG;
+    try {
+      res = await target.send(req, actor.headers, options.timeoutMs).catch((err: unknown) => {
+        if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || /timed out/.test(err.message))) return HANG;
+        throw err;
+      });
+    } catch (err) {
+      // The connection itself failed: as bad as a 5xx.
+      stats.fivexx++;
+      stats.failures.push({ kind: '5xx', status: 0, request: line, response: String(err) });
+      return;
+    }
+    stats.sent++;
+    stats.byActor.set(actor.who, (stats.byActor.get(actor.who) ?? 0) + 1);
+    if (res === HANG) {
+      stats.hangs++;
+      stats.failures.push({ kind: 'hang', request: line });
+      return;
+    }
+    stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
+    if (res.status >= 500) {
+      stats.fivexx++;
+      stats.failures.push({ kind: '5xx', status: res.status, request: line, response: res.body.slice(0, 500) });
+    } else if (res.status < 300) {
+      if (res.body.startsWith('{') || res.body.startsWith('[')) {
+        try {
+          harvest(pool, JSON.parse(res.body));
+        } catch {
+          /* not JSON after all */
+        }
+      }
+    }
+    if (res.status === 401 && actor.username) {
+      relogging ??= login(actor).finally(() => (relogging = undefined));
+      await relogging;
+    }
+  };
+
+  // Warm-up: every list operation once as the administrator, valid, to fill the pool with ids and codes.
+  for (const op of ops.filter((o) => o.method === 'GET' && !o.path.includes('{'))) {
+    await one(actors[0]!, buildRequest(ctx, op, 1));
+    reached.add(`${op.method} ${op.path}`);
+  }
+  const deadline = options.budgetMs ? started + options.budgetMs : Infinity;
+  let next = 0;
+  const validShare = options.validShare ?? 0.35;
+  const worker = async () => {
+    while (next < options.requests && performance.now() < deadline) {
+      next++;
+      const op = pickOperation(rng, ops, next);
+      const actor = rng.chance(0.45) ? actors[0]! : rng.chance(0.65) ? actors[1]! : actors[2]!;
+      reached.add(`${op.method} ${op.path}`);
+      await one(actor, buildRequest(ctx, op, validShare));
+      if (next % 500 === 0) options.onProgress?.(next, stats);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, worker));
+  await relogging;
+  await restoreUsers(target.db, saved);
+  stats.operationsReached = reached.size;
+  stats.ms = performance.now() - started;
+  return stats;
+}
+
+/** Round-robin over the operations first (each is reached early), then at random. */
+function pickOperation(rng: Rng, ops: Operation[], n: number): Operation {
+  return n <= ops.length * 2 ? ops[n % ops.length]! : rng.pick(ops);
+}
+
+type SavedUser = { username: string; password_hash: string; roles: string[]; jurisdiction_code: string | null; display_name: string };
+
+/** The fuzzing users may lock, disable, re-role or re-password themselves: keep what they were. */
+async function snapshotUsers(db: Db, usernames: string[]): Promise<SavedUser[]> {
+  const rows: SavedUser[] = [];
+  for (const u of usernames) {
+    const [row] = await queryRows<SavedUser>(db, sql`select username, password_hash, roles, jurisdiction_code, display_name from users where username = ${u}`);
+    if (!row) throw new Error(`fuzz: no user ${u}`);
+    rows.push(row);
+  }
+  return rows;
+}
+
+async function restoreUsers(db: Db, saved: SavedUser[]): Promise<void> {
+  for (const u of saved) {
+    await db.execute(sql`update users set password_hash = ${u.password_hash}, roles = ${sql.raw(`array[${u.roles.map((r) => `'${r.replace(/'/g, "''")}'`).join(',')}]::text[]`)},
+      jurisdiction_code = ${u.jurisdiction_code}, disabled = false, failed_logins = 0, locked_until = null, must_change_password = false
+      where username = ${u.username}`);
+  }
+  await db.execute(sql`delete from login_throttles`);
+}
+
+/** The figures a run prints: seed, requests, 5xx, hangs, time and a by-status table. */
+export function summarise(stats: FuzzStats, label: string): string {
+  const lines = [
+    `${label}: seed ${stats.seed} (replay with LASTMILE_FUZZ_SEED=${stats.seed})`,
+    `  requests ${stats.sent}, operations ${stats.operationsReached}/${stats.operations}, 5xx ${stats.fivexx}, hangs ${stats.hangs}, ${(stats.ms / 1000).toFixed(1)} s (${Math.round(stats.sent / (stats.ms / 1000))} req/s)`,
+    `  by actor: ${[...stats.byActor].map(([a, n]) => `${a} ${n}`).join(', ')}`,
+    `  by status: ${[...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s} ×${n}`).join(', ')}`,
+  ];
+  for (const f of stats.failures.slice(0, 30)) lines.push(`  ✖ ${f.kind}${f.status ? ` ${f.status}` : ''}: ${f.request}${f.response ? `\n      → ${f.response.slice(0, 300)}` : ''}`);
+  if (stats.failures.length > 30) lines.push(`  … ${stats.failures.length - 30} more`);
+  return lines.join('\n');
+}
