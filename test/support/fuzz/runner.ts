@@ -38,6 +38,8 @@ export type FuzzStats = {
   operations: number;
   operationsReached: number;
   ms: number;
+  /** Time spent per operation (`METHOD /path`), for the slowest-operations line. */
+  opMs: Map<string, number>;
 };
 
 const HANG = Symbol('hang');
@@ -52,7 +54,7 @@ export async function runFuzz(
   const rng = createRng(options.seed);
   const pool: Pool = new Map();
   const ctx: Context = { rng, pool, resolve: resolverOf(doc) };
-  const stats: FuzzStats = { seed: options.seed, sent: 0, byStatus: new Map(), byActor: new Map(), failures: [], fivexx: 0, hangs: 0, operations: ops.length, operationsReached: 0, ms: 0 };
+  const stats: FuzzStats = { seed: options.seed, sent: 0, byStatus: new Map(), byActor: new Map(), failures: [], fivexx: 0, hangs: 0, operations: ops.length, operationsReached: 0, ms: 0, opMs: new Map() };
   const reached = new Set<string>();
 
   const saved = await snapshotUsers(target.db, [target.users.admin[0], target.users.scoped[0]]);
@@ -72,8 +74,12 @@ export async function runFuzz(
   };
   for (const actor of actors) if (actor.username) await login(actor);
 
-  const one = async (actor: Actor, req: FuzzRequest) => {
+  const one = async (actor: Actor, req: FuzzRequest, op?: Operation) => {
     const line = formatRequest(req, actor.who);
+    const t0 = performance.now();
+    const timed = () => {
+      if (op) stats.opMs.set(`${op.method} ${op.path}`, (stats.opMs.get(`${op.method} ${op.path}`) ?? 0) + performance.now() - t0);
+    };
     let res: Answer | typeof HANG;
     try {
       res = await target.send(req, actor.headers, options.timeoutMs).catch((err: unknown) => {
@@ -86,6 +92,7 @@ export async function runFuzz(
       stats.failures.push({ kind: '5xx', status: 0, request: line, response: String(err) });
       return;
     }
+    timed();
     stats.sent++;
     stats.byActor.set(actor.who, (stats.byActor.get(actor.who) ?? 0) + 1);
     if (res === HANG) {
@@ -126,7 +133,7 @@ export async function runFuzz(
       const op = pickOperation(rng, ops, next);
       const actor = rng.chance(0.45) ? actors[0]! : rng.chance(0.65) ? actors[1]! : actors[2]!;
       reached.add(`${op.method} ${op.path}`);
-      await one(actor, buildRequest(ctx, op, validShare));
+      await one(actor, buildRequest(ctx, op, validShare), op);
       if (next % 500 === 0) options.onProgress?.(next, stats);
     }
   };
@@ -173,6 +180,8 @@ export function summarise(stats: FuzzStats, label: string): string {
     `  by actor: ${[...stats.byActor].map(([a, n]) => `${a} ${n}`).join(', ')}`,
     `  by status: ${[...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s} ×${n}`).join(', ')}`,
   ];
+  const slowest = [...stats.opMs].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  lines.push(`  slowest operations (total s): ${slowest.map(([op, ms]) => `${op} ${(ms / 1000).toFixed(1)}`).join(', ')}`);
   for (const f of stats.failures.slice(0, 30)) lines.push(`  ✖ ${f.kind}${f.status ? ` ${f.status}` : ''}: ${f.request}${f.response ? `\n      → ${f.response.slice(0, 300)}` : ''}`);
   if (stats.failures.length > 30) lines.push(`  … ${stats.failures.length - 30} more`);
   return lines.join('\n');
