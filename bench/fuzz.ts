@@ -15,6 +15,7 @@ import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 import { fuzzSeed } from '../test/support/fuzz/random.ts';
 import { runFuzz, summarise } from '../test/support/fuzz/runner.ts';
 import { httpSender } from '../test/support/fuzz/senders.ts';
+import { populate } from '../test/support/fuzz/world.ts';
 
 const requests = Number(process.argv[2] ?? 100_000);
 const dir = mkdtempSync(join(tmpdir(), 'lastmile-fuzz-'));
@@ -39,7 +40,7 @@ try {
   const doc = await (await fetch(`${system.url.replace('localhost', '127.0.0.1')}/api/docs/json`)).json();
   const started = performance.now();
   const stats = await runFuzz(
-    { send, db: system.database.db, doc, users: { admin: ['admin', DEMO_PASSWORD], scoped: ['grid_worker', DEMO_PASSWORD] } },
+    { send, db: system.database.db, doc, populate: (call) => populate(system.services, system.database.db, call), users: { admin: ['admin', DEMO_PASSWORD], scoped: ['grid_worker', DEMO_PASSWORD] } },
     {
       seed: fuzzSeed(),
       requests,

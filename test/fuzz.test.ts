@@ -9,6 +9,7 @@ import { testDriver } from './support/db.ts';
 import { fuzzSeed } from './support/fuzz/random.ts';
 import { runFuzz, summarise } from './support/fuzz/runner.ts';
 import { injectSender } from './support/fuzz/senders.ts';
+import { populate } from './support/fuzz/world.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo.ts';
 
 let t: TestApp;
@@ -20,7 +21,7 @@ after(() => t.close());
 test(`fuzz: every operation, three callers, no 5xx and no hang (${testDriver})`, { timeout: 120_000 }, async () => {
   const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json();
   const stats = await runFuzz(
-    { send: injectSender(t.app), db: t.database.db, doc, users: { admin: ['admin', DEMO_PASSWORD], scoped: ['grid_worker', DEMO_PASSWORD] } },
+    { send: injectSender(t.app), db: t.database.db, doc, populate: (call) => populate(t.services, t.database.db, call), users: { admin: ['admin', DEMO_PASSWORD], scoped: ['grid_worker', DEMO_PASSWORD] } },
     { seed: fuzzSeed(), requests: Number(process.env.LASTMILE_FUZZ_REQUESTS ?? 3000), budgetMs: 50_000, timeoutMs: 15_000, concurrency: 2 },
   );
   const report = summarise(stats, `fuzz (${testDriver})`);

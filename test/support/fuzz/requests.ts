@@ -29,6 +29,22 @@ export function operationsOf(doc: Doc): Operation[] {
   return ops;
 }
 
+/** Collections (`/api/cases` → `id`): paths that have an item path `/{param}` below them. */
+export function collectionsOf(ops: Operation[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const op of ops) {
+    const m = /^(.*)\/\{(\w+)\}$/.exec(op.path);
+    if (m) out.set(m[1]!, m[2]!);
+  }
+  return out;
+}
+
+/** The collection an operation's answer describes: `/api/cases/{id}/approve` → `/api/cases`. */
+export function resourceOf(path: string, collections: Map<string, string>): string | undefined {
+  for (let p = path; p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) if (collections.has(p)) return p;
+  return undefined;
+}
+
 export function resolverOf(doc: Doc): (ref: string) => Schema {
   return (ref) => doc.components?.schemas?.[ref.replace('#/components/schemas/', '')] ?? {};
 }
@@ -62,7 +78,9 @@ export function buildRequest(ctx: Context, op: Operation, validShare: number): F
       faults.push(`path ${name}=${bad}`);
       return bad;
     }
-    return encLoose(String(validValue(ctx, param?.schema ?? {}, name)));
+    // Ids seen in the answers of this parameter's collection (`/api/cases/{id}` → case ids).
+    const collection = op.path.slice(0, op.path.indexOf(`/{${name}}`));
+    return encLoose(String(validValue(ctx, param?.schema ?? {}, ctx.pool.has(`res:${collection}`) ? `res:${collection}` : name)));
   });
 
   const query: string[] = [];

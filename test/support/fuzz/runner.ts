@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../../src/platform/db/client.ts';
 import { createRng, type Rng } from './random.ts';
-import { buildRequest, formatRequest, operationsOf, resolverOf, type FuzzRequest, type Operation } from './requests.ts';
-import { harvest, type Context, type Pool } from './values.ts';
+import { buildRequest, collectionsOf, formatRequest, operationsOf, resolverOf, resourceOf, type FuzzRequest, type Operation } from './requests.ts';
+import { harvest, harvestResource, type Context, type Pool } from './values.ts';
 
 export type Answer = { status: number; body: string; setCookies: string[] };
 /** Sends one request; headers already include the actor's cookie and CSRF token. */
@@ -45,7 +45,14 @@ export type FuzzStats = {
 const HANG = Symbol('hang');
 
 export async function runFuzz(
-  target: { send: Sender; db: Db; doc: unknown; users: { admin: [string, string]; scoped: [string, string] } },
+  target: {
+    send: Sender;
+    db: Db;
+    doc: unknown;
+    users: { admin: [string, string]; scoped: [string, string] };
+    /** Called once as the administrator before fuzzing, to make things to work on; returns what failed. */
+    populate?: (call: (method: string, url: string, body?: unknown) => Promise<{ status: number; json: any }>) => Promise<string[]>;
+  },
   options: FuzzOptions,
 ): Promise<FuzzStats> {
   const started = performance.now();
@@ -56,6 +63,7 @@ export async function runFuzz(
   const ctx: Context = { rng, pool, resolve: resolverOf(doc) };
   const stats: FuzzStats = { seed: options.seed, sent: 0, byStatus: new Map(), byActor: new Map(), failures: [], fivexx: 0, hangs: 0, operations: ops.length, operationsReached: 0, ms: 0, opMs: new Map() };
   const reached = new Set<string>();
+  const collections = collectionsOf(operationsOf(doc));
 
   const saved = await snapshotUsers(target.db, [target.users.admin[0], target.users.scoped[0]]);
   const actors: Actor[] = [
@@ -73,6 +81,20 @@ export async function runFuzz(
     actor.headers = { cookie: `lm_session=${jar.lm_session}; lm_csrf=${jar.lm_csrf}`, 'x-csrf-token': jar.lm_csrf! };
   };
   for (const actor of actors) if (actor.username) await login(actor);
+  if (target.populate) {
+    const problems = await target.populate(async (method, url, body) => {
+      const res = await target.send({ method, url, ...(body === undefined ? {} : { body: { json: body } }), faults: [] }, actors[0]!.headers, options.timeoutMs * 4);
+      let json: unknown = null;
+      try {
+        json = JSON.parse(res.body);
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, json };
+    });
+    // Not fatal (the fuzzer still runs), but a world half made reaches less: say so.
+    for (const p of problems) console.error(`fuzz world: ${p}`);
+  }
 
   const one = async (actor: Actor, req: FuzzRequest, op?: Operation) => {
     const line = formatRequest(req, actor.who);
@@ -107,7 +129,10 @@ export async function runFuzz(
     } else if (res.status < 300) {
       if (res.body.startsWith('{') || res.body.startsWith('[')) {
         try {
-          harvest(pool, JSON.parse(res.body));
+          const parsed: unknown = JSON.parse(res.body);
+          harvest(pool, parsed);
+          const resource = op && resourceOf(op.path, collections);
+          if (resource) harvestResource(pool, parsed, resource, collections.get(resource)!);
         } catch {
           /* not JSON after all */
         }
@@ -121,7 +146,7 @@ export async function runFuzz(
 
   // Warm-up: every list operation once as the administrator, valid, to fill the pool with ids and codes.
   for (const op of ops.filter((o) => o.method === 'GET' && !o.path.includes('{'))) {
-    await one(actors[0]!, buildRequest(ctx, op, 1));
+    await one(actors[0]!, buildRequest(ctx, op, 1), op);
     reached.add(`${op.method} ${op.path}`);
   }
   const deadline = options.budgetMs ? started + options.budgetMs : Infinity;

@@ -55,11 +55,35 @@ export function harvest(pool: Pool, body: unknown, depth = 0): void {
   }
 }
 
-/** Pool values for a field: its own name, then the usual aliases (`personId` → `id`, `jurisdictionCode` → `code`). */
+/** Remember the ids of a collection's items (`res:/api/cases` → case ids) from its answers. */
+export function harvestResource(pool: Pool, body: unknown, resource: string, key: string): void {
+  if (body === null || typeof body !== 'object') return;
+  const record = body as Record<string, unknown>;
+  const items = Array.isArray(record.items) ? record.items : Array.isArray(body) ? body : [record];
+  const values = items.map((i) => (i && typeof i === 'object' ? (i as Record<string, unknown>)[key] : undefined)).filter((v) => typeof v === 'number' || typeof v === 'string');
+  if (values.length === 0) return;
+  const seen = pool.get(`res:${resource}`) ?? [];
+  for (const v of values.slice(0, 20)) if (!seen.includes(v)) seen.push(v);
+  if (seen.length > POOL_LIMIT) seen.splice(0, seen.length - POOL_LIMIT);
+  pool.set(`res:${resource}`, seen);
+}
+
+// Body fields that name a row of a collection.
+const FIELD_RESOURCES: [RegExp, string][] = [
+  [/personid$/i, '/api/persons'], [/caseid$/i, '/api/cases'], [/householdid$/i, '/api/households'], [/userid$/i, '/api/users'],
+  [/campaignid$/i, '/api/campaigns'], [/requestid$/i, '/api/requests'], [/meetingid$/i, '/api/council-meetings'], [/batchid$/i, '/api/payments/batches'],
+  [/^paymentids?$|^paid$|^failed$/i, '/api/payments'], [/^(into|duplicateOf)$/, '/api/requests'],
+];
+
+/** Pool values for a field: its collection's ids, its own name, then the usual aliases (`personId` → `id`, `jurisdictionCode` → `code`). */
 function pooled(ctx: Context, name: string | undefined): unknown[] {
   if (!name) return [];
+  const resource = FIELD_RESOURCES.find(([re]) => re.test(name))?.[1];
+  const ofResource = resource ? ctx.pool.get(`res:${resource}`) ?? [] : [];
+  if (ofResource.length > 0) return ofResource;
   const own = ctx.pool.get(name) ?? [];
   if (own.length > 0) return own;
+  if (name.startsWith('res:')) return ctx.pool.get('id') ?? [];
   if (/Ids?$/.test(name)) return ctx.pool.get('id') ?? [];
   if (/(Code|code)$/.test(name) || name === 'under' || name === 'jurisdiction') return ctx.pool.get('jurisdictionCode') ?? ctx.pool.get('code') ?? [];
   return [];
