@@ -46,6 +46,7 @@ try {
       requests,
       timeoutMs: Number(process.env.FUZZ_TIMEOUT_MS ?? 15_000),
       concurrency: Number(process.env.FUZZ_CONCURRENCY ?? 8),
+      onFailure: (f) => console.error(`  ✖ ${f.kind}${f.status !== undefined ? ` ${f.status}` : ''}: ${f.request.slice(0, 1500)}${f.response ? `\n      → ${f.response.slice(0, 300)}` : ''}`),
       onProgress: (n, s) => {
         if (n % 10_000 === 0) console.error(`  ${n} requests, ${s.fivexx} × 5xx, ${s.hangs} hangs, ${((performance.now() - started) / 1000).toFixed(0)} s, ${memory()}`);
       },

@@ -14,6 +14,8 @@ export type Sender = (req: FuzzRequest, headers: Record<string, string>, timeout
 export type Actor = { who: string; username?: string; password?: string; headers: Record<string, string> };
 
 export type FuzzOptions = {
+  /** Called with each failure as it happens (a long run keeps its findings even if stopped). */
+  onFailure?: (failure: Failure) => void;
   seed: number;
   requests: number;
   /** Stop early when the time is up (the CI budget); the count done is reported. */
@@ -75,7 +77,9 @@ export async function runFuzz(
   let relogging: Promise<void> | undefined;
   const login = async (actor: Actor) => {
     await restoreUsers(target.db, saved);
-    const res = await target.send({ method: 'POST', url: '/api/auth/login', body: { json: { username: actor.username, password: actor.password } }, faults: [] }, {}, options.timeoutMs * 3);
+    const attempt = () => target.send({ method: 'POST', url: '/api/auth/login', body: { json: { username: actor.username, password: actor.password } }, faults: [] }, {}, options.timeoutMs * 3);
+    // A connection reset on a reused socket is the client's lot, not the server's answer: try again.
+    const res = await attempt().catch(attempt).catch(attempt);
     if (res.status !== 200) throw new Error(`fuzz: login ${actor.username} failed: ${res.status} ${res.body.slice(0, 300)}`);
     const jar = Object.fromEntries(res.setCookies.map((c) => c.split(';')[0]!.split('=') as [string, string]));
     actor.headers = { cookie: `lm_session=${jar.lm_session}; lm_csrf=${jar.lm_csrf}`, 'x-csrf-token': jar.lm_csrf! };
@@ -96,6 +100,10 @@ export async function runFuzz(
     for (const p of problems) console.error(`fuzz world: ${p}`);
   }
 
+  const fail = (f: Failure) => {
+    stats.failures.push(f);
+    options.onFailure?.(f);
+  };
   const one = async (actor: Actor, req: FuzzRequest, op?: Operation) => {
     const line = formatRequest(req, actor.who);
     const t0 = performance.now();
@@ -104,14 +112,19 @@ export async function runFuzz(
     };
     let res: Answer | typeof HANG;
     try {
-      res = await target.send(req, actor.headers, options.timeoutMs).catch((err: unknown) => {
-        if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || /timed out/.test(err.message))) return HANG;
-        throw err;
-      });
+      const isTimeout = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || /timed out/.test(err.message));
+      const send = () => target.send(req, actor.headers, options.timeoutMs);
+      // A reset on a kept-alive socket the server had closed is retried once on a new one; twice is a failure.
+      res = await send()
+        .catch((err: unknown) => (isTimeout(err) ? HANG : send()))
+        .catch((err: unknown) => {
+          if (isTimeout(err)) return HANG;
+          throw err;
+        });
     } catch (err) {
       // The connection itself failed: as bad as a 5xx.
       stats.fivexx++;
-      stats.failures.push({ kind: '5xx', status: 0, request: line, response: String(err) });
+      fail({ kind: '5xx', status: 0, request: line, response: `${String(err)} ${String((err as { cause?: unknown }).cause ?? '')}` });
       return;
     }
     timed();
@@ -119,13 +132,13 @@ export async function runFuzz(
     stats.byActor.set(actor.who, (stats.byActor.get(actor.who) ?? 0) + 1);
     if (res === HANG) {
       stats.hangs++;
-      stats.failures.push({ kind: 'hang', request: line });
+      fail({ kind: 'hang', request: line });
       return;
     }
     stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
     if (res.status >= 500) {
       stats.fivexx++;
-      stats.failures.push({ kind: '5xx', status: res.status, request: line, response: res.body.slice(0, 500) });
+      fail({ kind: '5xx', status: res.status, request: line, response: res.body.slice(0, 500) });
     } else if (res.status < 300) {
       if (res.body.startsWith('{') || res.body.startsWith('[')) {
         try {
