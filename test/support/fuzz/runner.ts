@@ -113,7 +113,7 @@ export async function runFuzz(
     let res: Answer | typeof HANG;
     try {
       const isTimeout = (err: unknown) => err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError' || /timed out/.test(err.message));
-      const send = () => target.send(req, actor.headers, options.timeoutMs);
+      const send = (): Promise<Answer | typeof HANG> => target.send(req, actor.headers, options.timeoutMs);
       // A reset on a kept-alive socket the server had closed is retried once on a new one; twice is a failure.
       res = await send()
         .catch((err: unknown) => (isTimeout(err) ? HANG : send()))
