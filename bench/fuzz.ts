@@ -26,7 +26,8 @@ const env = {
   LASTMILE_DATA_DIR: join(dir, 'data'),
   LASTMILE_KEYS: generateKeyRingJson(),
   LASTMILE_SEED_DEMO: 'true',
-  LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+  // Errors only: a 5xx is logged by the server with its request id and (scrubbed) stack.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'error',
   LASTMILE_LOGIN_RATE_PER_MINUTE: '10000',
   LASTMILE_SELF_CHECK_RATE_PER_MINUTE: '10000',
   LASTMILE_PUBLIC_REQUEST_RATE_PER_MINUTE: '10000',
