@@ -167,12 +167,12 @@ export async function runFuzz(
   const validShare = options.validShare ?? 0.35;
   const worker = async () => {
     while (next < options.requests && performance.now() < deadline) {
-      next++;
-      const op = pickOperation(rng, ops, next);
+      const n = ++next;
+      const op = pickOperation(rng, ops, n);
       const actor = rng.chance(0.45) ? actors[0]! : rng.chance(0.65) ? actors[1]! : actors[2]!;
       reached.add(`${op.method} ${op.path}`);
       await one(actor, buildRequest(ctx, op, validShare), op);
-      if (next % 500 === 0) options.onProgress?.(next, stats);
+      if (n % 500 === 0) options.onProgress?.(n, stats);
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
