@@ -11,7 +11,8 @@ import { createTestDatabase, type TestDatabase } from './db.ts';
 import { generateKeyRingJson, parseKeyRing } from '../../src/platform/crypto/field-crypto.ts';
 
 /** One key ring for the test process (keys are random per run). */
-export const testKeyRing = parseKeyRing(generateKeyRingJson());
+export const testKeyRingJson = generateKeyRingJson();
+export const testKeyRing = parseKeyRing(testKeyRingJson);
 
 /**
  * Under test/run.ts every test app logs at debug level into the run's log folder, which the run

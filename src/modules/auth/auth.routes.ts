@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Int4IdParam } from '../../lib/row-id.ts';
 import { rateLimitedError } from '../../platform/http/rate-limit.ts';
 import type { RouteModule } from '../../app/types.ts';
 import { ApiErrorBody } from '../../lib/api-error.schema.ts';
@@ -105,7 +106,7 @@ export const authRoutes: RouteModule = (app, { services, config }) => {
       schema: {
         tags: ['auth'],
         summary: 'Revoke an API token / 吊销接口令牌',
-        params: z.object({ id: z.coerce.number().int().positive() }),
+        params: z.object({ id: Int4IdParam }),
         response: { 204: z.null(), ...errors, 404: ApiErrorBody, 409: ApiErrorBody },
       },
     },

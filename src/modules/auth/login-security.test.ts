@@ -133,3 +133,19 @@ test('known and published passwords are refused in both languages wherever a pas
     await prod.close();
   }
 });
+
+test('logins, failed and successful, racing an unlock of the same account never fail (found by the fuzzer: the throttle row deleted between insert and lock, and unlock taking the user row before the back-off rows while a login took them the other way round, were 500s)', async () => {
+  const user = await t.services.auth.createUser({ username: 'race_target', displayName: '并发目标', password: 'Race#Target2026', jurisdictionCode: '140107', roles: ['grid_worker'] });
+  const codes: number[] = [];
+  for (let i = 0; i < 25; i++) {
+    const round = await Promise.all([
+      login('race_target', `wrong${i}`, `10.8.${i}.1`),
+      t.app.inject({ method: 'POST', url: `/api/users/${user.id}/unlock`, headers: admin.headers }),
+      login('race_target', `wrong${i}`, `10.8.${i}.2`),
+      login('race_target', 'Race#Target2026', `10.8.${i}.3`),
+    ]);
+    codes.push(...round.map((r) => r.statusCode));
+  }
+  assert.deepEqual(codes.filter((c) => c >= 500), [], codes.join(','));
+  assert.equal(codes.filter((c) => c === 204).length, 25, 'every unlock went through');
+});

@@ -13,8 +13,14 @@ const keyOf = (k: ThrottleKey) => and(eq(throttles.kind, k.kind), eq(throttles.u
 
 /** The row of a key, created empty when missing, locked for the transaction. */
 export async function lockRow(tx: DbOrTx, key: ThrottleKey, at: Date): Promise<ThrottleRow> {
-  await tx.insert(throttles).values({ ...key, failures: 0, lastFailureAt: at }).onConflictDoNothing();
-  const [row] = await tx.select().from(throttles).where(keyOf(key)).for('update');
+  // One statement that inserts or locks: an insert-if-missing then SELECT … FOR UPDATE found no row
+  // when an unlock or a successful login deleted it in between (a 500 under the fuzzer).
+  // The no-op update locks the existing row and returns it as it is.
+  const [row] = await tx
+    .insert(throttles)
+    .values({ ...key, failures: 0, lastFailureAt: at })
+    .onConflictDoUpdate({ target: [throttles.kind, throttles.username, throttles.address], set: { failures: sql`${throttles.failures}` } })
+    .returning();
   return row!;
 }
 

@@ -1,5 +1,6 @@
 // Contracts of campaigns (专项行动 / 台账 / 逐人销号); browser-safe (zod only). ID numbers and
 // phones only ever leave masked.
+import { Int4IdParam, UserId } from '../../lib/row-id.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { LocalDate } from '../../lib/date.schema.ts';
@@ -263,7 +264,7 @@ export type Target = z.infer<typeof Target>;
 
 export const TargetList = z.object({ items: z.array(Target), total: z.number().int() });
 
-const AssigneeFilter = z.union([z.literal('none'), z.literal('me'), z.coerce.number().int().positive()]);
+const AssigneeFilter = z.union([z.literal('none'), z.literal('me'), Int4IdParam]);
 export const TargetFilter = z.object({
   status: z.enum([...TARGET_STATUSES, 'due', 'open']).optional().describe('open = pending or revisit; due = re-visit due today or earlier'),
   under: CodeParam.optional(),
@@ -312,7 +313,7 @@ export const VisitBody = z.object({
 export type VisitBody = z.input<typeof VisitBody>;
 export const VisitResult = z.object({ visit: Visit, target: Target });
 
-export const AssignBody = z.object({ assigneeUserId: z.number().int().positive().nullable().describe('null: unassign') });
+export const AssignBody = z.object({ assigneeUserId: UserId.nullable().describe('null: unassign') });
 export const AutoAssignBody = z.object({ under: CodeParam.optional() });
 export const AutoAssignResult = z.object({ assigned: z.number().int(), stillUnassigned: z.number().int() });
 

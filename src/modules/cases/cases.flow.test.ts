@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_MATERIALS, HOME_VISIT, casesApp, household, setParameters, type World } from './cases.fixtures.ts';
 import { makeIdNumber } from '../../lib/id-number.ts';
+import { approvedCase, family } from '../payments/test-fixtures.ts';
 
 let w: World;
 before(async () => {
@@ -241,4 +242,12 @@ test('the 公示 list of a community: names and ID numbers masked, HTML or PDF, 
   assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
   const other = await t.app.inject({ method: 'GET', url: '/api/cases/publicity?community=140107001001&from=2025-09-01&to=2025-12-31', headers: as.otherTownship.session.headers });
   assert.doesNotMatch(other.body, /张\*/);
+});
+
+test('an approved case without a recorded amount (imported, or inserted outside the workflow) has no notice: a 409, not a 500 (found by the fuzzer)', async () => {
+  const f = await family(w.t.services, '140107001001', '无额户');
+  const id = await approvedCase(w.t.database.db, f, '140107001001');
+  const notice = await w.t.app.inject({ method: 'GET', url: `/api/cases/${id}/notice`, headers: w.as.county.session.headers });
+  assert.equal(notice.statusCode, 409, notice.body);
+  assert.match(notice.json().messageZh, /未记录救助金额/);
 });

@@ -1,5 +1,6 @@
 // Request/response contracts of assistance cases (救助案件). Money is integer 分, dates
 // 'YYYY-MM-DD'. Browser-safe (zod only): the web imports these.
+import { UserId } from '../../lib/row-id.ts';
 import { CAUSE_KINDS } from '../policy/engine/cause-kinds.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
@@ -78,7 +79,7 @@ export const VisitBody = z
   .object({
     kind: z.enum(VISIT_KINDS).describe('入户调查 / 邻里访问 / 信函索证 / 信息核对 / 县级入户调查'),
     visitedOn: LocalDate,
-    investigators: z.array(z.object({ userId: Id.optional(), name: PersonName })).min(1).max(10),
+    investigators: z.array(z.object({ userId: UserId.optional(), name: PersonName })).min(1).max(10),
     findings: z.string().trim().min(2).max(5000),
     familyConfirmed: z.boolean().default(false).describe('the family signed the record'),
     confirmedBy: z.string().trim().max(50).optional(),
@@ -116,7 +117,7 @@ export const ReasonBody = z.object({ reason: Reason });
 export const ReopenBody = z.object({ reason: Reason, to: z.enum(['accepted', 'investigating']).default('accepted') });
 export const PrepayBody = z.object({ amountFen: Fen.refine((v) => v > 0, bi('must be more than 0', '须大于 0')), note: Note });
 export const ExceptionBody = z.object({ decisionNo: z.string().trim().min(1).max(100).describe('文号'), decidedOn: LocalDate, note: Reason });
-export const AssignBody = z.object({ userId: Id.nullable() });
+export const AssignBody = z.object({ userId: UserId.nullable() });
 export const NoticeServedBody = z.object({ servedOn: LocalDate, note: z.string().trim().max(500).optional() });
 export const AttachmentQuery = z.object({
   fileName: z.string().trim().min(1).max(200),

@@ -59,6 +59,10 @@ export async function noticeDocument(ctx: Ctx, caller: Caller, id: number, actor
   const row = await loadCase(ctx, caller, id);
   const approved = row.state === 'approved' || (row.state === 'closed' && row.approvedOn !== null);
   if ((!approved && row.state !== 'refused') || row.kind === 'review') throw new AppError('conflict', 'Only an approved or refused application has a written decision', '仅已批准或不予批准的申请有书面决定');
+  // Rows approved outside the workflow (imported, fixtures) may lack the amount the notice states.
+  if (approved && (!(row.approvedFen! > 0) || (row.paymentPeriod === 'monthly' && !row.firstPaymentMonth))) {
+    throw new AppError('conflict', 'This approval has no amount or first payment month recorded, so no notice can be printed', '该审批未记录救助金额或起始发放月份，无法打印准予通知书');
+  }
   const applicantName = (await store.personName(ctx.db, row.applicantPersonId)) ?? '';
   const county = await nameOf(ctx, row.jurisdictionCode.slice(0, 6));
   const issuedBy = row.approvalLevel === 'township' ? officeOf(await nameOf(ctx, row.jurisdictionCode.slice(0, 9))) : `${county}民政局`;

@@ -142,6 +142,9 @@ export function createHouseholdsService(deps: { db: Db; audit: AuditService; sen
       const run = async (t: DbOrTx) => {
         const problems = await placeProblems(caller, input.jurisdictionCode, t);
         if (problems.length) throw validationFailed(problems);
+        // Before the insert: an unknown head would otherwise fail the foreign key (a 500).
+        const head = await personStore.findInScope(t, input.headPersonId, caller.scope);
+        if (!head || head.mergedInto) throw validationFailed([{ field: 'headPersonId', message: 'no such person in your jurisdiction', messageZh: '本辖区内无此人员' }]);
         const household = await store.insertHousehold(t, {
           jurisdictionCode: input.jurisdictionCode,
           address: input.address ?? null,

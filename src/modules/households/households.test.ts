@@ -111,3 +111,12 @@ test('a household’s place is named with its township and community', async () 
   const p = (await inject(s, 'GET', `/api/persons/${ids['王建国']}`)).json();
   assert.equal(p.jurisdictionName, '巨轮街道 / 和平社区 / 第一网格');
 });
+
+test('a household whose head is no person (found by the fuzzer: a 500 on the foreign key) or one out of scope is a 400 naming headPersonId', async () => {
+  for (const [session, headPersonId] of [[s, 987654321], [wbl, ids['赵四']!]] as const) {
+    const res = await inject(session, 'POST', '/api/households', { jurisdictionCode: session === s ? '140107001001001' : '140109001001', headPersonId });
+    assert.equal(res.statusCode, 400, res.body);
+    assert.equal(res.json().fields[0].field, 'headPersonId');
+    assert.match(res.json().messageZh, /本辖区内无此人员/);
+  }
+});

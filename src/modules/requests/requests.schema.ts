@@ -1,6 +1,7 @@
 // Contracts of help requests (急难愁盼): intake from every channel, routing, the handling steps,
 // resident council meetings, categories and routing rules, and the public face. Browser-safe
 // (zod only): the web imports these. Instants are ISO strings; phones come back masked.
+import { Int4IdParam, UserId } from '../../lib/row-id.ts';
 import { CAUSE_KINDS } from '../policy/engine/cause-kinds.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
@@ -67,7 +68,7 @@ export const CreateRequestBody = z
     contactName: personName(50, { allowEmpty: true }).optional(),
     contactPhone: Phone.optional().describe('stored encrypted; shown masked'),
     department: z.string().trim().max(100).optional().describe('the responsible department or person named on the spot'),
-    assigneeUserId: Id.optional().describe('hand it to this user at once instead of routing'),
+    assigneeUserId: UserId.optional().describe('hand it to this user at once instead of routing'),
   })
   .refine((b) => b.personId !== undefined || b.jurisdictionCode !== undefined, {
     path: ['jurisdictionCode'],
@@ -75,7 +76,7 @@ export const CreateRequestBody = z
   });
 export type CreateRequestBody = z.output<typeof CreateRequestBody>;
 
-export const AssignBody = z.object({ userId: Id, note: z.string().trim().max(500).optional() });
+export const AssignBody = z.object({ userId: UserId, note: z.string().trim().max(500).optional() });
 export const NoteBody = z.object({ note: Note });
 export const OptionalNoteBody = z.object({ note: z.string().trim().max(2000).optional() });
 export const ResolveBody = z.object({ note: Note.describe('what was done (shown to the caller as the answer)') });
@@ -87,7 +88,7 @@ export const FollowUpBody = z.object({
 export type FollowUpBody = z.output<typeof FollowUpBody>;
 
 export const TransferTarget = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user'), userId: Id }).describe('a user whose area covers the place'),
+  z.object({ kind: z.literal('user'), userId: UserId }).describe('a user whose area covers the place'),
   z.object({ kind: z.literal('department'), department: z.string().trim().min(2).max(100), level: z.enum(HANDLER_LEVELS).optional().describe('default: the level holding it now') }),
   z.object({ kind: z.literal('up') }).describe('one level up the jurisdiction tree'),
   z.object({ kind: z.literal('place'), jurisdictionCode: CodeParam }).describe('it belongs elsewhere: move it and route again'),
@@ -302,7 +303,7 @@ export const RoutingRuleBody = z
   })
   .refine((b) => b.handlerRole !== null || b.department !== null, { path: ['department'], message: bi('name a role or a department', '请指定负责角色或部门') });
 export type RoutingRuleBody = z.output<typeof RoutingRuleBody>;
-export const RoutingRuleParams = z.object({ id: z.coerce.number().int().positive() });
+export const RoutingRuleParams = z.object({ id: Int4IdParam });
 
 // ── resident council meetings (民意直通车) ──
 const Attendee = z.object({ name: PersonName, role: z.string().trim().max(50).optional().describe('居民 / 社区书记 / 业委会 / 物业 …') });
@@ -311,7 +312,7 @@ export const CouncilItemInput = z.object({
   description: Description,
   address: z.string().trim().max(200).optional(),
   ownerName: personName(100, { allowEmpty: true }).optional().describe('the person responsible, named on the spot (e.g. 物业经理)'),
-  ownerUserId: Id.optional().describe('or a user of the system who takes it'),
+  ownerUserId: UserId.optional().describe('or a user of the system who takes it'),
 });
 export type CouncilItemInput = z.output<typeof CouncilItemInput>;
 export const CreateMeetingBody = z.object({

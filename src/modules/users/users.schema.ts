@@ -1,4 +1,5 @@
 // Contracts of user administration (admins manage users in their own jurisdiction); browser-safe.
+import { Int4IdParam } from '../../lib/row-id.ts';
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { PersonName } from '../../lib/person-name.schema.ts';
@@ -92,7 +93,7 @@ export const SessionInfo = z.object({
 export const SessionList = z.object({ items: z.array(SessionInfo) });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const UserIdParams = z.object({ id: z.coerce.number().int().positive() });
+export const UserIdParams = z.object({ id: Int4IdParam });
 
 export const RoleInfo = z.object({ role: RoleName, nameZh: z.string(), nameEn: z.string(), permissions: z.array(z.string()) });
 export const RoleList = z.object({ items: z.array(RoleInfo) });

@@ -168,8 +168,9 @@ export function createUsersService(deps: Deps) {
       deps.auth.assertPasswordPolicy(newPassword, row.username, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await db.transaction(async (tx) => {
-        await authStore.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now() });
+        // Back-off rows before the user row, the order a login takes them (else the two deadlock).
         await forgetAccount(tx, row.username);
+        await authStore.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: now() });
         await authStore.deleteUserSessions(tx, id);
         await audit.record(tx, actor, { action: 'password_reset', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
@@ -179,8 +180,9 @@ export function createUsersService(deps: Deps) {
     async unlock(caller: Caller, id: number, actor: Actor): Promise<void> {
       const row = await getRow(caller, id);
       await db.transaction(async (tx) => {
-        await authStore.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+        // Back-off rows before the user row, the order a successful login takes them (else the two deadlock).
         await forgetAccount(tx, row.username); // slowed at no address any more
+        await authStore.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
         await audit.record(tx, actor, { action: 'unlock', entity: 'user', entityId: id, jurisdictionCode: row.jurisdictionCode });
       });
     },

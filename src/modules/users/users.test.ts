@@ -133,3 +133,20 @@ function ringJson(ring: typeof testKeyRing): string {
     index: ring.indexKey.toString('base64'),
   });
 }
+
+test('a user id beyond the 32-bit column (found by the fuzzer: a 500 "out of range") is a 400 naming the field', async () => {
+  const big = '99999999999';
+  for (const [method, url, payload] of [
+    ['GET', `/api/users/${big}`],
+    ['POST', `/api/users/${big}/password`, { newPassword: 'Fuzz#Reset2026' }],
+    ['DELETE', `/api/users/${big}/sessions`],
+    ['DELETE', `/api/tokens/${big}`],
+  ] as const) {
+    const res = await inject(admin, method, url, payload);
+    assert.equal(res.statusCode, 400, `${method} ${url}: ${res.body}`);
+    assert.equal(res.json().fields[0].field, 'id');
+    assert.match(res.json().messageZh, /数值过大/);
+  }
+  const ok = await inject(admin, 'GET', '/api/users/2147483647');
+  assert.equal(ok.statusCode, 404, 'the largest 32-bit id is a well-formed id that names no user');
+});
