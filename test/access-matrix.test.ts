@@ -93,7 +93,7 @@ let address: string | undefined;
 /** A server-sent-event stream never ends by itself: over real HTTP, its status and first bytes only. */
 async function openStream(url: string, headers: Record<string, string>): Promise<Answer> {
   address ??= await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const res = await fetch(`${address}${url}`, { headers });
+  const res = await fetch(`${address}${url}`, { headers, signal: AbortSignal.timeout(15_000) });
   const json = res.headers.get('content-type')?.includes('json') === true;
   const body = json ? await res.text() : '';
   if (!json) await res.body?.cancel();

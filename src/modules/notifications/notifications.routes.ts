@@ -60,20 +60,34 @@ export const notificationRoutes: RouteModule = (app, { services }) => {
       const after = Number.isSafeInteger(lastEventId) && lastEventId > 0 ? lastEventId : request.query.after;
       reply.hijack();
       const raw = reply.raw;
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
-      raw.write(`retry: 3000\n: ${await notifications.unread(caller)} unread\n\n`);
-      open.add(raw);
-      const stop = await notifications.follow({ id: caller.id }, after, (items, unread) => {
-        for (const item of items) raw.write(`id: ${item.id}\nevent: notification\ndata: ${JSON.stringify({ notification: item, unread })}\n\n`);
-      });
+      // The page may go before the subscription is in place (a slow LISTEN connect): the close
+      // handler is attached first, and a subscription that arrives after it is ended at once.
+      let closed = false;
+      let stop: (() => void) | undefined;
       const heartbeat = setInterval(() => raw.write(': ping\n\n'), HEARTBEAT_MS);
       const end = setTimeout(() => raw.end(), STREAM_SECONDS * 1000);
+      heartbeat.unref();
+      end.unref();
       raw.on('close', () => {
+        closed = true;
         clearInterval(heartbeat);
         clearTimeout(end);
         open.delete(raw);
-        stop();
+        stop?.();
       });
+      open.add(raw);
+      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no', connection: 'keep-alive' });
+      try {
+        raw.write(`retry: 3000\n: ${await notifications.unread(caller)} unread\n\n`);
+        const unsubscribe = await notifications.follow({ id: caller.id }, after, (items, unread) => {
+          for (const item of items) raw.write(`id: ${item.id}\nevent: notification\ndata: ${JSON.stringify({ notification: item, unread })}\n\n`);
+        });
+        if (closed) unsubscribe();
+        else stop = unsubscribe;
+      } catch (err) {
+        request.log.error({ err }, 'notification stream failed');
+        raw.end();
+      }
     },
   );
 };
