@@ -21,7 +21,8 @@ const GRID = '140107001001002'; // 巨轮街道 / 和平社区 / 第二网格: n
 const WORKER = { username: 'gw_browser_2', displayName: '第二网格网格员', first: 'Grid#First2026', password: 'Grid#Browser2026' };
 const CALLER = { name: '陈桂英', card: 'LXK-B-0044', phone: '13700001111' };
 
-async function login(page: Page, url: string, username: string, password: string) {
+/** Logs a user in through the login page (shared by the browser step files). */
+export async function login(page: Page, url: string, username: string, password: string) {
   await page.goto(`${url}/login`);
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
