@@ -6,8 +6,10 @@ const CLI = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 
 export type ServerProcess = { url: string; child: ChildProcess; output(): string; stop(): Promise<number | null> };
 
+// LASTMILE_SERVER_NODE_ARGS: extra flags for the server's node (benches: `--cpu-prof --cpu-prof-dir=/tmp/p`).
 export function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeArgs = (process.env.LASTMILE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve'], { env: { ...process.env, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {

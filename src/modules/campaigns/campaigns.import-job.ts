@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
+import { readStoredBytes, writeStoredBytes } from '../imports/stored-bytes.ts';
 import { imports } from '../imports/imports.table.ts';
 import { hashOf } from '../imports/imports.service.ts';
 import { checkCsvUpload, checkXlsxContainer, type UploadLimits } from '../imports/upload-limits.ts';
@@ -58,10 +59,10 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
     schema: z.object({ importId: z.number().int(), actor: ActorSchema }),
     maxAttempts: 3, // adding is idempotent: a retry finishes what an interrupted run started
     async handler({ importId, actor }) {
-      const [row] = await db.select().from(imports).where(eq(imports.id, importId));
+      const [row] = await db.select({ fileName: imports.fileName, status: imports.status, params: imports.params, scope: imports.scope }).from(imports).where(eq(imports.id, importId));
       if (!row || row.status !== 'running') return;
       const params = row.params as Params;
-      const input: ImportInput = { fileName: row.fileName, content: await sensitive.openFileAsync(row.content), dryRun: params.dryRun };
+      const input: ImportInput = { fileName: row.fileName, content: await sensitive.openFileAsync(await readStoredBytes(db, importId, 'content')), dryRun: params.dryRun };
       try {
         const campaign = await store.findCampaign(db, params.campaignId, row.scope);
         if (!campaign) throw notFound('Campaign', '专项行动');
@@ -113,13 +114,14 @@ export function createCampaignImports(deps: { db: Db; sensitive: SensitiveFields
             fileName: input.fileName.slice(0, 200),
             format,
             fileSha256: sha256,
-            content: sealed,
+            content: Buffer.alloc(0), // written in pieces below, in this transaction
             status: 'running',
             params: { campaignId: campaign.id, dryRun: input.dryRun } satisfies Params,
             createdBy: actor.name,
             scope: caller.scope,
           })
-          .returning();
+          .returning(STATUS_COLUMNS);
+        await writeStoredBytes(tx, row!.id, 'content', sealed);
         await deps.jobs.enqueue(job, { importId: row!.id, actor }, { tx });
         return row!;
       });

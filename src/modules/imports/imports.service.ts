@@ -12,6 +12,7 @@ import { defineJob, type JobQueue } from '../../platform/jobs/index.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import { imports } from './imports.table.ts';
+import { readStoredBytes, writeStoredBytes } from './stored-bytes.ts';
 import { commitPersons, reportFor, validatePersons } from './person-import.ts';
 import type { ImportFormat } from './read-rows.ts';
 import type { ImportJob } from './import.schema.ts';
@@ -61,12 +62,14 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
   const seal = sensitive.sealFileAsync;
   const open = sensitive.openFileAsync;
   const update = (id: number, values: Partial<typeof imports.$inferInsert>) => db.update(imports).set({ ...values, updatedAt: new Date() }).where(eq(imports.id, id));
+  // The row without its file; the file is read in pieces (readStoredBytes) and opened off-thread.
   const load = async (id: number) => {
-    const [row] = await db.select().from(imports).where(eq(imports.id, id));
+    const [row] = await db.select(SUMMARY).from(imports).where(eq(imports.id, id));
     if (!row) throw new Error(`import ${id} is gone`);
     return row;
   };
-  const ctxOf = (row: Row) => ({ db, sensitive, scope: row.scope, today: todayLocal(), limits });
+  const contentOf = async (id: number) => open(await readStoredBytes(db, id, 'content'));
+  const ctxOf = (row: Summary) => ({ db, sensitive, scope: row.scope, today: todayLocal(), limits });
   const progress = (id: number) => {
     let last = 0;
     return (done: number, total: number) => {
@@ -82,11 +85,15 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     maxAttempts: 2,
     async handler({ importId }) {
       const row = await load(importId);
-      const content = await open(row.content);
+      const content = await contentOf(importId);
       try {
         const v = await validatePersons(ctxOf(row), content, row.format as ImportFormat, progress(importId));
         const report = await reportFor(content, row.format as ImportFormat, v, limits);
-        await update(importId, { status: 'validated', counts: v.counts, report: await seal(report), progress: { done: v.totalRows, total: v.totalRows } });
+        const sealedReport = await seal(report);
+        await db.transaction(async (tx) => {
+          await writeStoredBytes(tx, importId, 'report', sealedReport);
+          await tx.update(imports).set({ status: 'validated', counts: v.counts, progress: { done: v.totalRows, total: v.totalRows }, updatedAt: new Date() }).where(eq(imports.id, importId));
+        });
       } catch (err) {
         // Shown to the user and stored: a database error's own message would carry the rows' values,
         // and a program's own message ("Cannot read properties of undefined") tells the user nothing.
@@ -102,7 +109,7 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
     maxAttempts: 3, // resumable: a retry finishes what an interrupted run started
     async handler({ importId, actor }) {
       const row = await load(importId);
-      const result = await commitPersons(ctxOf(row), await open(row.content), row.format as ImportFormat, row.fileSha256.slice(0, 16), {
+      const result = await commitPersons(ctxOf(row), await contentOf(importId), row.format as ImportFormat, row.fileSha256.slice(0, 16), {
         onProgress: progress(importId),
         afterBatch: async (tx, note, written) => {
           await deps.audit.record(tx, actor as Actor, { action: 'import', entity: 'person', jurisdictionCode: row.scope || null, reason: `import #${importId} ${row.fileName}: ${note}` });
@@ -156,12 +163,13 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
             fileName: file.fileName.slice(0, 200),
             format,
             fileSha256: sha256,
-            content: sealed,
+            content: Buffer.alloc(0), // written in pieces below, in this transaction
             status: 'validating',
             createdBy: actor.name,
             scope: caller.scope,
           })
           .returning({ id: imports.id });
+        await writeStoredBytes(tx, row!.id, 'content', sealed);
         await deps.jobs.enqueue(validateJob, { importId: row!.id }, { tx });
         await deps.audit.record(tx, actor, { action: 'upload', entity: 'import', entityId: row!.id, jurisdictionCode: caller.scope || null, reason: file.fileName.slice(0, 200) });
         return row!.id;
@@ -188,8 +196,7 @@ export function createImportsService(deps: { db: Db; sensitive: SensitiveFields;
       const row = await this.row(caller, id);
       if (row.contentBytes === 0) throw PURGED();
       if (!row.hasReport) throw new AppError('conflict', 'The report is not ready yet', '校验报告尚未生成');
-      const [{ report }] = (await db.select({ report: imports.report }).from(imports).where(eq(imports.id, id))) as [{ report: Buffer }];
-      return await open(report);
+      return await open(await readStoredBytes(db, id, 'report'));
     },
 
     async commit(caller: { scope: string }, id: number, actor: Actor): Promise<ImportJob> {

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/errors.ts';
+import { sharedBytes } from '../../platform/shared-bytes.ts';
 import { ImportFileError, readValueRows, type ImportFormat, type FileProblem, type ValueRowSource } from './read-rows.ts';
 import { mapHeaders, valuesMapper, type MapRowOptions, type RowProblem } from './map-rows.ts';
 import type { ImportRecord } from './person-columns.ts';
@@ -96,7 +97,7 @@ export function serializeError(error: unknown): SerializedError {
   return { kind: 'other', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
-function deserializeError(e: SerializedError): Error {
+export function deserializeError(e: SerializedError): Error {
   if (e.kind === 'file') return new ImportFileError(e.reason!, e.message, e.messageZh!);
   if (e.kind === 'app') return new AppError(e.code as ConstructorParameters<typeof AppError>[0], e.message, e.messageZh!, e.fields as ConstructorParameters<typeof AppError>[3]);
   return new Error(`import reader: ${e.message}`);
@@ -105,8 +106,10 @@ function deserializeError(e: SerializedError): Error {
 function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimits): MappedSource {
   // A young generation larger than the default: the reader's garbage is short-lived, and fewer,
   // larger scavenges cost less (measured: ~0.3 s less CPU for 100,000 rows).
-  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content, format, limits }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
-  const queue: (MappedItem[] | { end: true } | { error: Error })[] = [];
+  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content: sharedBytes(content), format, limits }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  // Chunks wait as the worker's JSON text and are parsed when taken: a burst of messages is all
+  // delivered in one turn of the event loop, and parsing them there held the server for seconds.
+  const queue: (string | { end: true } | { error: Error })[] = [];
   let wake: (() => void) | undefined;
   let resolveHeaders!: (h: string[]) => void;
   let rejectHeaders!: (e: Error) => void;
@@ -122,7 +125,7 @@ function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimit
   };
   worker.on('message', (m: WorkerMessage) => {
     if (m.type === 'headers') resolveHeaders(m.headers);
-    else if (m.type === 'rows') push(JSON.parse(m.json) as MappedItem[]);
+    else if (m.type === 'rows') push(m.json);
     else if (m.type === 'done') {
       finished = true;
       push({ end: true });
@@ -166,7 +169,12 @@ function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimit
             continue;
           }
           spareLeft = spare !== undefined;
-          if (Array.isArray(next)) yield next;
+          if (typeof next === 'string') {
+            yield JSON.parse(next) as MappedItem[];
+            // Chunks the worker sent ahead would otherwise all be taken in one turn of the event
+            // loop (a resumed generator runs on microtasks): let other requests in between.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           else if ('error' in next) throw next.error;
           else return;
         }

@@ -3,18 +3,17 @@
 // Committing is idempotent and resumable: households are keyed by file hash + 户编号 and persons
 // by ID number, each batch is its own transaction, so running it again after a crash finishes
 // the job with nothing duplicated and nothing half-written.
-import { PassThrough, Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { isWithin } from '../../lib/division-code.ts';
 import { activeCodes } from '../persons/vocabulary.store.ts';
-import { readRows, type ImportFormat } from './read-rows.ts';
+import type { ImportFormat } from './read-rows.ts';
 import { columnLabel, mapHeaders, type RowProblem } from './map-rows.ts';
 import type { ImportFieldKey } from './person-columns.ts';
-import { writeReport, type Outcome } from './report.ts';
+import type { Outcome } from './report.ts';
+import { annotatedReport } from './annotated-report.ts';
 import type { ImportCounts } from './import.schema.ts';
 import { Prefetch, commitUnits, encryptAhead, type CommitMember, type CommitResult, type CommitUnit } from './commit-batches.ts';
 import { mappedRows } from './mapped-rows.ts';
@@ -27,6 +26,7 @@ export type Progress = (done: number, total: number) => void;
 type RowState = { outcome: Outcome; problems: RowProblem[] };
 type Validation = {
   counts: ImportCounts;
+  /** Only the rows that are not plainly 'ok' (a million-row file keeps a million fewer objects): see outcomeOf. */
   states: Map<number, RowState>;
   mapping: ReadonlyMap<string, ImportFieldKey>;
   totalRows: number;
@@ -42,14 +42,11 @@ const problem = (column: string, field: string, message: string, messageZh: stri
  * A counter for long loops over every row of a file: every `every` steps it lets the event loop
  * run (other requests, /api/health), so a 1,000,000-row file never holds the server for long.
  */
-function yielder(every = 20_000): () => Promise<void> | undefined {
+function yielder(every = 5_000): () => Promise<void> | undefined {
   let n = 0;
   return () => (++n % every === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
 }
 
-function openRows(content: Buffer, format: ImportFormat, limits: UploadLimits | undefined) {
-  return readRows(Readable.from([content]), format, limits ? { limits } : {});
-}
 
 /** A row that passed the per-row checks, kept for the commit (which then needs no second read). */
 export type KeptRow = CommitMember & { rowNumber: number };
@@ -90,8 +87,16 @@ async function validate(
   }
   const col = (field: string) => columnLabel(mapping, field);
   const states = new Map<number, RowState>();
+  const stateOf = (row: number): RowState => {
+    let s = states.get(row);
+    if (!s) states.set(row, (s = { outcome: 'ok', problems: [] }));
+    return s;
+  };
   const byIdNumber = new Map<string, number>(); // normalised ID → first row
-  const idRows: { row: number; index: string; name: string }[] = [];
+  // ID numbers of the rows read since the last lookup (the lookup takes them and checks its answers).
+  let idRows: { row: number; index: string; name: string }[] = [];
+  // Rows whose ID number is registered already: checked once the whole file is read, in row order.
+  const registeredHits: { row: number; name: string; e: { id: number; name: string; code: string }; index: string }[] = [];
   const codeRows = new Map<string, number[]>();
   const groups = new Map<string, { rows: number[]; heads: number }>();
   const kept: KeptRow[] = [];
@@ -100,14 +105,12 @@ async function validate(
   // The checks that need the database run chunk by chunk while the file is read (the database
   // is idle then); their findings are applied once the whole file is read, in the usual order.
   const knownCodes = new Set<string>();
-  const registeredRows = new Map<string, { id: number; name: string; code: string }>();
   const lookups: Promise<void>[] = [];
   const lookUp = (query: Promise<void>) => {
     query.catch(() => {}); // awaited (and thrown) below
     lookups.push(query);
   };
   let codesLooked = 0;
-  let idsLooked = 0;
   const codesSeen: string[] = [];
   const lookUpChunk = () => {
     const codes = codesSeen.slice(codesLooked);
@@ -119,15 +122,20 @@ async function validate(
         }),
       );
     }
-    const ids = idRows.slice(idsLooked).map((c) => c.index);
-    idsLooked = idRows.length;
+    const asked = idRows;
+    idRows = [];
+    const ids = asked.map((c) => c.index);
     if (ids.length > 0) {
       lookUp(
         queryRows<{ id: number; index: string; name: string; code: string }>(
           ctx.db,
           sql`select id, id_number_index as index, name, jurisdiction_code as code from persons where id_number_index = any(${sql.param(ids)}::text[])`,
         ).then((rows) => {
-          for (const e of rows) registeredRows.set(e.index, { id: Number(e.id), name: e.name, code: e.code });
+          const found = new Map(rows.map((e) => [e.index, { id: Number(e.id), name: e.name, code: e.code }]));
+          for (const c of asked) {
+            const e = found.get(c.index);
+            if (e) registeredHits.push({ row: c.row, name: c.name, e, index: c.index });
+          }
         }),
       );
     }
@@ -138,9 +146,11 @@ async function validate(
   for await (const chunk of source.chunks(spare && (() => spare(kept)))) {
     for (const m of chunk) {
       totalRows++;
+      // A row's state is kept only once it has something to say.
       const state: RowState = { outcome: 'ok', problems: m.problems };
-      states.set(m.rowNumber, state);
+      if (m.problems.length > 0) states.set(m.rowNumber, state);
       if (m.example) {
+        states.set(m.rowNumber, state);
         state.outcome = 'skipped';
         state.problems.push(problem('', '', 'template example row', '模板示例行，已跳过'));
         continue;
@@ -178,6 +188,7 @@ async function validate(
       } else if (!input.idNumber) {
         state.problems.push(problem(col('idNumber'), 'idNumber', 'a person without an ID number needs a household key', '无身份证号码的人员须填写户编号'));
       }
+      if (state.outcome !== 'ok' || state.problems.length > 0) states.set(m.rowNumber, state);
       if (totalRows % 500 === 0) onProgress?.(totalRows, 0);
     }
     lookUpChunk();
@@ -191,19 +202,19 @@ async function validate(
   for (const [code, rowNumbers] of codeRows) {
     await breathe();
     if (knownCodes.has(code)) continue;
-    for (const r of rowNumbers) states.get(r)!.problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
+    for (const r of rowNumbers) stateOf(r).problems.push(problem(col('jurisdictionCode'), 'jurisdictionCode', `unknown jurisdiction ${code}`, `区划代码 ${code} 不存在`));
   }
   const registered = new Map<string, number>();
-  for (const c of idRows) {
+  registeredHits.sort((x, y) => x.row - y.row);
+  for (const { row, name, e, index } of registeredHits) {
     await breathe();
-    const e = registeredRows.get(c.index);
-    if (!e) continue;
-    registered.set(c.index, e.id);
-    const state = states.get(c.row)!;
+    registered.set(index, e.id);
     if (!isWithin(e.code, ctx.scope)) {
+      const state = stateOf(row);
       state.outcome = 'duplicate';
       state.problems.push(problem(col('idNumber'), 'idNumber', 'already registered in another jurisdiction', '已在其他辖区登记，请联系对方核实'));
-    } else if (e.name !== c.name) {
+    } else if (e.name !== name) {
+      const state = stateOf(row);
       state.outcome = 'duplicate';
       state.problems.push(problem(col('name'), 'name', `already registered as ${e.name}`, `该身份证号码已登记为「${e.name}」，姓名不一致`));
     }
@@ -212,15 +223,18 @@ async function validate(
     await breathe();
     if (g.heads === 1) continue;
     const text = g.heads === 0 ? ['has no head', '没有户主'] : ['has more than one head', '有多名户主'];
-    for (const r of g.rows) states.get(r)!.problems.push(problem(col('relationship'), 'relationship', `household ${key} ${text[0]}`, `户编号 ${key} ${text[1]}`));
+    for (const r of g.rows) stateOf(r).problems.push(problem(col('relationship'), 'relationship', `household ${key} ${text[0]}`, `户编号 ${key} ${text[1]}`));
   }
   // A household is imported whole or not at all.
   for (const [key, g] of groups) {
     await breathe();
-    const bad = g.rows.some((r) => states.get(r)!.problems.length > 0 && states.get(r)!.outcome !== 'skipped');
+    const bad = g.rows.some((r) => {
+      const s = states.get(r);
+      return s !== undefined && s.problems.length > 0 && s.outcome !== 'skipped';
+    });
     if (!bad) continue;
     for (const r of g.rows) {
-      const s = states.get(r)!;
+      const s = stateOf(r);
       if (s.problems.length === 0) {
         s.outcome = 'skipped';
         s.problems.push(problem('', '', `another row of household ${key} has problems`, `同户（户编号 ${key}）其他成员有问题，本户暂不导入`));
@@ -233,25 +247,19 @@ async function validate(
     if (s.outcome === 'ok' && s.problems.length > 0) s.outcome = 'error';
     counts[s.outcome]++;
   }
+  counts.ok += totalRows - states.size; // the rows with nothing to say
   onProgress?.(totalRows, totalRows);
   return { counts, states, mapping, totalRows, ...(keep ? { kept, registered } : {}) };
 }
 
-/** The annotated report: the file's rows with 结果 and 问题说明 (constant memory). */
-export async function reportFor(content: Buffer, format: ImportFormat, validation: Validation, limits?: UploadLimits): Promise<Buffer> {
-  const rows = openRows(content, format, limits);
-  const { headers } = await rows.header();
-  const out = new PassThrough();
-  const collected = buffer(out);
-  async function* annotated() {
-    for await (const row of rows) {
-      const s = validation.states.get(row.rowNumber) ?? { outcome: 'ok' as const, problems: [] };
-      yield { rowNumber: row.rowNumber, cells: row.cells, problems: s.problems, outcome: s.outcome };
-    }
-  }
-  await writeReport(out, annotated(), headers);
-  out.end();
-  return collected;
+/** A row's outcome (a row without a kept state passed). */
+export function outcomeOf(validation: Validation, rowNumber: number): Outcome {
+  return validation.states.get(rowNumber)?.outcome ?? 'ok';
+}
+
+/** The annotated report: the file's rows with 结果 and 问题说明 (constant memory; large files on a worker thread). */
+export function reportFor(content: Buffer, format: ImportFormat, validation: Validation, limits?: UploadLimits): Promise<Buffer> {
+  return annotatedReport(content, format, validation.states, limits);
 }
 
 /** Load the rows that pass validation now. Safe to run again: what is there is skipped. */
@@ -275,7 +283,7 @@ export async function commitPersons(
   const singles: CommitUnit[] = [];
   const households = new Map<string, CommitUnit>();
   for (const row of validation.kept!) {
-    if (validation.states.get(row.rowNumber)?.outcome !== 'ok') continue;
+    if (outcomeOf(validation, row.rowNumber) !== 'ok') continue;
     const input = row.input;
     if (!input.householdKey) singles.push({ members: [row] });
     else {
@@ -286,7 +294,7 @@ export async function commitPersons(
     }
   }
   const result = await commitUnits(ctx, singles, [...households.values()], validation.registered!, hooks, await prefetch.done());
-  await recordUnemployment(ctx, validation.kept!.filter((r) => validation.states.get(r.rowNumber)?.outcome === 'ok'), fileKey);
+  await recordUnemployment(ctx, validation.kept!.filter((r) => outcomeOf(validation, r.rowNumber) === 'ok'), fileKey);
   return result;
 }
 

@@ -10,9 +10,10 @@ const ring = { current: job.current, keys: new Map(job.keys.map(([id, enc, mac])
 try {
   const data = buf(job.data);
   const out = job.op === 'seal' ? Buffer.from(encryptField(ring, data.toString('base64')), 'utf8') : Buffer.from(decryptField(ring, data.toString('utf8')), 'base64');
-  const copy = new Uint8Array(out.length);
+  // Shared: the caller hands the file on to other workers (reading, the report) without a copy.
+  const copy = new Uint8Array(new SharedArrayBuffer(out.length));
   copy.set(out);
-  parentPort!.postMessage({ ok: true, data: copy }, [copy.buffer]);
+  parentPort!.postMessage({ ok: true, data: copy });
 } catch (error) {
   const e = error as { name?: string; reason?: string; messageEn?: string; messageZh?: string; message?: string };
   parentPort!.postMessage({ ok: false, error: { name: e.name, reason: e.reason, messageEn: e.messageEn ?? e.message, messageZh: e.messageZh ?? e.message } });

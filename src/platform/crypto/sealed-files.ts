@@ -2,6 +2,7 @@
 // field cipher (base64, SM4-CBC, HMAC-SM3, base64 again) several seconds of one core, so beyond a
 // small size the work runs on a worker thread and the caller awaits it. Same envelope, same keys.
 import { Worker } from 'node:worker_threads';
+import { sharedBytes } from '../shared-bytes.ts';
 import { FieldCryptoError, type FieldCryptoProblem, type KeyRing } from './field-crypto.ts';
 
 /** Below this, sealing in the calling thread costs less than starting a worker. */
@@ -11,7 +12,7 @@ export function createSealedFiles(ring: KeyRing, inline: { seal(data: Buffer): B
   const run = (op: 'seal' | 'open', data: Buffer): Promise<Buffer> => {
     // Only the data keys go to the worker (the index and audit keys are not needed there).
     const keys = [...ring.keys].map(([id, k]) => [id, k.encKey, k.macKey] as const);
-    const worker = new Worker(new URL('./file-seal-worker.ts', import.meta.url), { workerData: { op, data, current: ring.current, keys } });
+    const worker = new Worker(new URL('./file-seal-worker.ts', import.meta.url), { workerData: { op, data: sharedBytes(data), current: ring.current, keys } });
     return new Promise<Buffer>((resolve, reject) => {
       worker.once('message', (m: { ok: true; data: Uint8Array } | { ok: false; error: { reason?: string; messageEn: string; messageZh: string } }) => {
         if (m.ok) resolve(Buffer.from(m.data.buffer, m.data.byteOffset, m.data.byteLength));
