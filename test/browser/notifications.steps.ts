@@ -1,6 +1,6 @@
 // Browser step for the notification centre: a social worker has the home page open; when the
-// admin assigns them a request (through the API, as another user), the bell counts it (read after
-// a reload: live delivery to Chromium is an open defect) and a click on it opens the request.
+// admin assigns them a request (through the API, as another user), the open page hears of it live
+// (a pop-up, the bell's count — no reload) and a click on the bell's item opens the request.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { login, type RequestStepsContext } from './requests.steps.ts';
@@ -13,7 +13,7 @@ const WORKER = { username: 'sw_notify', displayName: '和平社区社工（通�
 const bellWith = (page: Page, n: number) => page.locator(`[data-testid="notification-bell"][aria-label*="（${n} 条未读）"]`);
 
 export async function notificationSteps({ browser, url, step, artifacts, consoleErrors }: RequestStepsContext): Promise<void> {
-  await step('notifications: a request assigned to a social worker shows on their bell (after a reload: live delivery in the browser is not yet verified); the bell opens it', async () => {
+  await step('notifications: a request assigned to a social worker reaches their open page live (pop-up and bell, no reload, also right after a first password change); the bell opens it', async () => {
     const desk = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
     const worker = await browser.newPage({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
     for (const p of [desk, worker]) p.on('pageerror', (e) => consoleErrors.push(e.message));
@@ -43,9 +43,9 @@ export async function notificationSteps({ browser, url, step, artifacts, console
       const created = await post('/api/requests', { channel: 'walk_in', categoryCode: 'facility_repair', description: '单元门禁坏了', jurisdictionCode: `${PLACE}001` });
       await post(`/api/requests/${created.id}/assign`, { userId: user.id });
 
-      // The server-sent event reaches open pages in the HTTP tests; in Chromium it did not arrive
-      // within 10 s in the last run (open defect), so the page is reloaded before the bell is read.
-      await worker.reload();
+      // Live: this page has not been reloaded since the password change (the stream refused before
+      // it must reopen by itself).
+      await worker.getByText(`诉求 ${created.trackingCode} 已派给您办理`).first().waitFor({ timeout: 10_000 });
       await bellWith(worker, 1).waitFor({ timeout: 10_000 });
       await bell.click();
       const item = worker.getByTestId('notification-item').first();

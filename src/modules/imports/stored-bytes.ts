@@ -9,15 +9,15 @@ import { imports } from './imports.table.ts';
 
 const PIECE = 4 << 20;
 
-export async function readStoredBytes(db: Db, id: number, which: 'content' | 'report'): Promise<Buffer> {
+export async function readStoredBytes(db: Db, id: number, which: 'content' | 'report', piece = PIECE): Promise<Buffer> {
   const column = which === 'content' ? imports.content : imports.report;
   const [row] = await db.select({ size: sql<number | null>`octet_length(${column})::int` }).from(imports).where(eq(imports.id, id));
   if (!row) throw new Error(`import ${id} is gone`);
   const size = row.size ?? 0;
   const out = allocShared(size); // shared: the file goes on to worker threads (opening, reading)
-  for (let at = 0; at < size; at += PIECE) {
-    const [piece] = await queryRows<{ piece: Uint8Array }>(db, sql`select substring(${column} from ${at + 1}::int for ${PIECE}::int) as piece from ${imports} where ${imports.id} = ${id}`);
-    out.set(piece!.piece, at);
+  for (let at = 0; at < size; at += piece) {
+    const [row] = await queryRows<{ piece: Uint8Array }>(db, sql`select substring(${column} from ${at + 1}::int for ${piece}::int) as piece from ${imports} where ${imports.id} = ${id}`);
+    out.set(row!.piece, at);
   }
   return out;
 }
@@ -34,11 +34,11 @@ const WRITE_PIECE = 32 << 20;
  * inside the transaction that makes the row visible (the upload) or that marks it done, so a
  * crash leaves the column as before or as after.
  */
-export async function writeStoredBytes(tx: DbOrTx, id: number, which: 'content' | 'report', bytes: Buffer): Promise<void> {
+export async function writeStoredBytes(tx: DbOrTx, id: number, which: 'content' | 'report', bytes: Buffer, piece = WRITE_PIECE): Promise<void> {
   const column = which === 'content' ? imports.content : imports.report;
   const name = sql.identifier(which);
-  await tx.execute(sql`update ${imports} set ${name} = ${bytes.subarray(0, WRITE_PIECE)}::bytea where ${imports.id} = ${id}`);
-  for (let at = WRITE_PIECE; at < bytes.length; at += WRITE_PIECE) {
-    await tx.execute(sql`update ${imports} set ${name} = ${column} || ${bytes.subarray(at, at + WRITE_PIECE)}::bytea where ${imports.id} = ${id}`);
+  await tx.execute(sql`update ${imports} set ${name} = ${bytes.subarray(0, piece)}::bytea where ${imports.id} = ${id}`);
+  for (let at = piece; at < bytes.length; at += piece) {
+    await tx.execute(sql`update ${imports} set ${name} = ${column} || ${bytes.subarray(at, at + piece)}::bytea where ${imports.id} = ${id}`);
   }
 }

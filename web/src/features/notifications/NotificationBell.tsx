@@ -5,6 +5,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Empty, Flex, List, Popover, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useI18n } from '../../i18n/index.ts';
+import { useSession } from '../../auth/useSession.ts';
 import { useLiveNotifications, useMarkRead, useNotifications } from './api.ts';
 
 export function NotificationBell({ compact }: { compact: boolean }) {
@@ -14,7 +15,9 @@ export function NotificationBell({ compact }: { compact: boolean }) {
   const list = useNotifications();
   const markRead = useMarkRead();
   const onArrive = useCallback((title: { zh: string; en: string }) => void message.info(lang === 'en' ? title.en : title.zh), [message, lang]);
-  useLiveNotifications(onArrive);
+  const session = useSession().data;
+  // Reopened for another user, and once a first password has been changed (refused until then).
+  useLiveNotifications(session && !session.mustChangePassword ? String(session.id) : null, onArrive);
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
 
