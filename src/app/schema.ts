@@ -27,3 +27,4 @@ export {
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications } from '../modules/notifications/notifications.table.ts';
 export { personSupporters, personParentSituations, personUnemployment, personJobEvents } from '../modules/persons/facts.table.ts';
+export { organisations, organisationUsers } from '../modules/organisations/organisations.table.ts';

@@ -19,6 +19,7 @@ import { createCampaignsService, type CampaignsService } from '../modules/campai
 import { createRequestsService, type RequestsService } from '../modules/requests/index.ts';
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
+import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -38,6 +39,7 @@ export type Services = {
   requests: RequestsService;
   attachments: AttachmentsService;
   notifications: NotificationsService;
+  organisations: OrganisationsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -75,6 +77,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
+    organisations: createOrganisationsService({ db, audit, sensitive }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),
