@@ -20,6 +20,7 @@ import { createRequestsService, type RequestsService } from '../modules/requests
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
 import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
+import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -40,6 +41,7 @@ export type Services = {
   attachments: AttachmentsService;
   notifications: NotificationsService;
   organisations: OrganisationsService;
+  servicePoints: ServicePointsService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -78,6 +80,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     attachments,
     notifications,
     organisations: createOrganisationsService({ db, audit, sensitive }),
+    // Service points (服务阵地) and the public directory of them.
+    servicePoints: createServicePointsService({ db, audit, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

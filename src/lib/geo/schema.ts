@@ -17,18 +17,21 @@ export const PointIn = z
     lat: z.number().describe('Latitude (纬度), degrees north'),
     system: CoordinateSystemSchema.default('wgs84'),
   })
-  .superRefine((p, ctx) => {
-    if (insideChina(p)) return;
-    if (looksSwapped(p)) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: bi(`Latitude and longitude look swapped: in China the longitude is 73–135 and the latitude 4–54 (did you mean lng ${p.lat}, lat ${p.lng}?)`, `纬度与经度疑似填反：中国境内经度约 73–135、纬度约 4–54（是否应为 经度 ${p.lat}、纬度 ${p.lng}？）`) });
-    } else {
-      ctx.addIssue({ code: 'custom', path: ['lng'], message: bi('The point is outside China (longitude 73.4–135.1, latitude 3.8–53.6)', '坐标不在中国境内（经度 73.4–135.1，纬度 3.8–53.6）') });
-    }
-  })
+  .superRefine(checkPoint)
   .transform((p): LngLat => {
     const w = toWgs84(p, p.system);
     return { lng: round7(w.lng), lat: round7(w.lat) };
   });
+
+/** The check behind PointIn, for shapes that carry lng/lat among other fields (a query string). */
+export function checkPoint(p: { lng: number; lat: number }, ctx: z.RefinementCtx, prefix: (string | number)[] = []): void {
+  if (!Number.isFinite(p.lng) || !Number.isFinite(p.lat) || insideChina(p)) return;
+  if (looksSwapped(p)) {
+    ctx.addIssue({ code: 'custom', path: [...prefix, 'lat'], message: bi(`Latitude and longitude look swapped: in China the longitude is 73–135 and the latitude 4–54 (did you mean lng ${p.lat}, lat ${p.lng}?)`, `纬度与经度疑似填反：中国境内经度约 73–135、纬度约 4–54（是否应为 经度 ${p.lat}、纬度 ${p.lng}？）`) });
+  } else {
+    ctx.addIssue({ code: 'custom', path: [...prefix, 'lng'], message: bi('The point is outside China (longitude 73.4–135.1, latitude 3.8–53.6)', '坐标不在中国境内（经度 73.4–135.1，纬度 3.8–53.6）') });
+  }
+}
 
 /** A stored point, always WGS-84, and the answer says so. */
 export const PointOut = z.object({
