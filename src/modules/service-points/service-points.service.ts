@@ -72,7 +72,7 @@ export function createServicePointsService(deps: ServicePointsDeps) {
       jurisdictionName: r.jurisdictionName,
       address: r.address,
       location: { lng: r.lng, lat: r.lat, system: 'wgs84' as const },
-      services: r.services.map((c) => label(cat, c)),
+      services: inCatalogueOrder(cat, r.services).map((c) => label(cat, c)),
       alwaysOpen: r.alwaysOpen,
       hours: (r.hours as Range[]) ?? [],
       holidayRule: r.holidayRule as HolidayRule,
@@ -190,6 +190,8 @@ export function createServicePointsService(deps: ServicePointsDeps) {
     },
     async update(caller: Caller, id: number, body: PointBody, actor: Actor) {
       const cat = await catalogue();
+      // Another area's point is not found, whatever the body says.
+      if (!(await store.pointInScope(db, id, caller.scope))) throw POINT_NOT_FOUND();
       await check(caller, body, cat);
       await db.transaction(async (tx) => {
         const before = await store.pointInScope(tx, id, caller.scope, true);
@@ -342,7 +344,7 @@ export function createServicePointsService(deps: ServicePointsDeps) {
       location: { lng: r.lng, lat: r.lat, system: 'wgs84' as const },
       mapLocation: { lng: round7(m.lng), lat: round7(m.lat), system },
       distanceM: Math.round(d),
-      services: (r.services ?? []).map((c) => label(cat, c)),
+      services: inCatalogueOrder(cat, r.services ?? []).map((c) => label(cat, c)),
       alwaysOpen: r.always_open,
       hours: (r.hours as Range[]) ?? [],
       holidayRule: r.holiday_rule as HolidayRule,
@@ -355,6 +357,8 @@ export function createServicePointsService(deps: ServicePointsDeps) {
   }
 }
 
+const inCatalogueOrder = (cat: Catalogue, codes: readonly string[]) =>
+  [...codes].sort((a, b) => (cat.service.get(a)?.sortOrder ?? 1e9) - (cat.service.get(b)?.sortOrder ?? 1e9) || a.localeCompare(b));
 const nameOf = (l: { zh: string; en: string }) => ({ zh: l.zh, en: l.en });
 function localToday(at: Date): string {
   return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

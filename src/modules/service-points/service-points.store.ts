@@ -175,10 +175,12 @@ export async function figuresByPlace(db: DbOrTx, scope: string, under: string | 
   const base = under ?? scope;
   const len = base.length === 0 ? 6 : base.length < 6 ? 6 : base.length === 6 ? 9 : base.length === 9 ? 12 : 15;
   return queryRows<{ code: string; name: string | null; points: number }>(db, sql`
-    select left(jurisdiction_code, ${sql.raw(String(len))}) as code, (select j.name from ${jurisdictions} j where j.code = left(jurisdiction_code, ${sql.raw(String(len))})) as name, count(*)::int as points
-    from ${servicePoints}
-    where status <> 'closed' and ${withinScope(servicePoints.jurisdictionCode, scope)} ${under ? sql`and ${withinScope(servicePoints.jurisdictionCode, under)}` : sql``}
-    group by 1 order by 1`);
+    select g.code, (select j.name from ${jurisdictions} j where j.code = g.code) as name, g.points from (
+      select left(jurisdiction_code, ${sql.raw(String(len))}) as code, count(*)::int as points
+      from ${servicePoints}
+      where status <> 'closed' and ${withinScope(servicePoints.jurisdictionCode, scope)} ${under ? sql`and ${withinScope(servicePoints.jurisdictionCode, under)}` : sql``}
+      group by 1) g
+    order by 1`);
 }
 
 /** Whether a registered person lies in the caller's area (visits and consultations may name one). */
