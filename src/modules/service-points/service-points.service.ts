@@ -13,6 +13,7 @@ import type { Actor, AuditRecorder } from '../audit/audit.service.ts';
 import { PROGRAMS } from '../policy/programs/index.ts';
 import { checkHours, openAt, type HolidayRule, type OpenNow, type Range } from './hours.ts';
 import * as store from './service-points.store.ts';
+import { createHsdsService } from './hsds/hsds.service.ts';
 import type { NearestQuery, PointBody } from './service-points.schema.ts';
 import type { z } from 'zod';
 import type { ConsultationBody, ListQuery, ServiceBody, StatusBody, TypeBody, VisitsBody } from './service-points.schema.ts';
@@ -140,6 +141,8 @@ export function createServicePointsService(deps: ServicePointsDeps) {
 
   return {
     ready,
+    /** The Open Referral HSDS 3.0 face of the same points. */
+    hsds: createHsdsService({ db, ready, now }),
 
     // ── catalogues ──
     async catalogue() {

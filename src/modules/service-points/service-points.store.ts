@@ -2,7 +2,7 @@
 // the public directory reads every point that is not closed for good, by a bounding box on the
 // (lat, lng) index (no PostGIS: PGlite has none), nearest first by a flat-earth distance that is
 // exact enough to order candidates; the service measures the true distance.
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '../../platform/db/client.ts';
 import { withinScope } from '../../platform/db/scope.ts';
 import { placePath } from '../jurisdictions/place-path.ts';
@@ -96,8 +96,13 @@ export async function listPoints(db: DbOrTx, scope: string, f: ListFilter): Prom
 }
 
 /** Every point (for the HSDS export and the coverage figures), in id order, a page at a time. */
-export async function pointsAfter(db: DbOrTx, afterId: number, limit: number): Promise<PointRow[]> {
-  return (await selectPoints(db).where(sql`${servicePoints.id} > ${afterId}`).orderBy(asc(servicePoints.id)).limit(limit)).map(flat);
+export async function pointsAfter(db: DbOrTx, afterId: number, limit: number, offset = 0): Promise<PointRow[]> {
+  return (await selectPoints(db).where(sql`${servicePoints.id} > ${afterId}`).orderBy(asc(servicePoints.id)).limit(limit).offset(offset)).map(flat);
+}
+
+export async function pointsByIds(db: DbOrTx, ids: readonly number[]): Promise<PointRow[]> {
+  if (ids.length === 0) return [];
+  return (await selectPoints(db).where(inArray(servicePoints.id, [...ids]))).map(flat);
 }
 
 export type Candidate = {
