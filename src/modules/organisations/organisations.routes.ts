@@ -4,7 +4,7 @@ import { ApiErrorBody } from '../../lib/api-error.schema.ts';
 import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { organisationPermissions as can } from './organisations.policy.ts';
 import {
-  CreateOrganisationBody, KindList, ListOrganisationsQuery, MemberList, MemberParams, Organisation, OrganisationIdParams, OrganisationList, UpdateOrganisationBody,
+  AddMemberBody, CreateOrganisationBody, KindList, ListOrganisationsQuery, MemberList, MemberParams, Organisation, OrganisationIdParams, OrganisationList, UpdateOrganisationBody,
 } from './organisations.schema.ts';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody, 409: ApiErrorBody };
@@ -32,8 +32,8 @@ export const organisationRoutes: RouteModule = (app, { services }) => {
   app.get('/organisations/:id/users', { ...p(can.read), schema: { tags, summary: 'Users acting for the organisation / 组织用户', params: OrganisationIdParams, response: { 200: MemberList, ...errors } } },
     async (request) => orgs.members(callerOf(request), request.params.id));
 
-  app.put('/organisations/:id/users/:userId', { ...p(can.members), schema: { tags, summary: 'Link a user of the organisation role to this organisation / 关联组织用户', params: MemberParams, response: { 200: MemberList, ...errors } } },
-    async (request) => orgs.addMember(callerOf(request), request.params.id, request.params.userId, actorOf(request)));
+  app.post('/organisations/:id/users', { ...p(can.members), schema: { tags, summary: 'Link a user of the organisation role to this organisation (moving them from another) / 关联组织用户', params: OrganisationIdParams, body: AddMemberBody, response: { 200: MemberList, ...errors } } },
+    async (request) => orgs.addMember(callerOf(request), request.params.id, request.body.userId, actorOf(request)));
 
   app.delete('/organisations/:id/users/:userId', { ...p(can.members), schema: { tags, summary: 'Unlink a user from the organisation / 解除组织用户', params: MemberParams, response: { 200: MemberList, ...errors } } },
     async (request) => orgs.removeMember(callerOf(request), request.params.id, request.params.userId, actorOf(request)));

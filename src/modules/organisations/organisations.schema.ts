@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { bi } from '../../lib/bilingual.ts';
 import { LocalDate } from '../../lib/date.schema.ts';
-import { Int4IdParam } from '../../lib/row-id.ts';
+import { Int4IdParam, UserId } from '../../lib/row-id.ts';
 import { CREDIT_CODE_MESSAGES, creditCodeProblem, normaliseCreditCode } from '../../lib/credit-code.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { CHARITY_STATUS_CODES, ORGANISATION_KIND_CODES } from './organisations.kinds.ts';
@@ -113,6 +113,7 @@ export const OrganisationList = z.object({ items: z.array(Organisation), total: 
 export const OrganisationIdParams = z.object({ id: z.coerce.number().int().positive() });
 export const MemberParams = OrganisationIdParams.extend({ userId: Int4IdParam });
 
+export const AddMemberBody = z.object({ userId: UserId.describe('A user holding the organisation role') });
 export const Member = z.object({ userId: z.number().int(), username: z.string(), displayName: z.string(), disabled: z.boolean(), since: z.string() });
 export const MemberList = z.object({ items: z.array(Member) });
 

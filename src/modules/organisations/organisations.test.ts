@@ -108,7 +108,7 @@ test('a county registers only inside its area and sees organisations over it; an
 
 test('an organisation user acts for its own organisation only', async () => {
   assert.equal((await inject(charityUser, 'GET', '/api/organisations')).json().total, 0, 'not linked yet: sees nothing');
-  const link = await inject(countyAdmin, 'PUT', `/api/organisations/${charityId}/users/${charityUserId}`);
+  const link = await inject(countyAdmin, 'POST', `/api/organisations/${charityId}/users`, { userId: charityUserId });
   assert.equal(link.statusCode, 200, link.body);
   assert.deepEqual(link.json().items.map((m: { username: string }) => m.username), ['charity_user']);
   const mine = (await inject(charityUser, 'GET', '/api/organisations')).json();
@@ -122,7 +122,7 @@ test('an organisation user acts for its own organisation only', async () => {
 
   // Only users of the organisation role are linked; the link is audited and can be undone.
   const [sw] = await queryRows<{ id: number }>(t.database.db, sql`select id from users where username = 'grid_worker'`);
-  const wrong = await inject(countyAdmin, 'PUT', `/api/organisations/${charityId}/users/${sw!.id}`);
+  const wrong = await inject(countyAdmin, 'POST', `/api/organisations/${charityId}/users`, { userId: sw!.id });
   assert.equal(wrong.statusCode, 400);
   assert.equal(wrong.json().fields[0].field, 'userId');
   const audit = (await inject(admin, 'GET', `/api/audit?entity=organisation&entityId=${charityId}`)).json();
@@ -130,7 +130,7 @@ test('an organisation user acts for its own organisation only', async () => {
   const unlink = await inject(countyAdmin, 'DELETE', `/api/organisations/${charityId}/users/${charityUserId}`);
   assert.deepEqual(unlink.json().items, []);
   assert.equal((await inject(charityUser, 'GET', '/api/organisations')).json().total, 0);
-  await inject(countyAdmin, 'PUT', `/api/organisations/${charityId}/users/${charityUserId}`);
+  await inject(countyAdmin, 'POST', `/api/organisations/${charityId}/users`, { userId: charityUserId });
 });
 
 test('an update is audited field by field with the phone masked', async () => {
