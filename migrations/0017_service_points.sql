@@ -1,3 +1,13 @@
+CREATE TABLE "place_locations" (
+	"jurisdiction_code" varchar(15) PRIMARY KEY NOT NULL,
+	"lng" double precision NOT NULL,
+	"lat" double precision NOT NULL,
+	"kind" text DEFAULT 'centroid' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "place_locations_wgs84_china" CHECK ("place_locations"."lng" between 73.4 and 135.1 and "place_locations"."lat" between 3.8 and 53.6),
+	CONSTRAINT "place_locations_kind" CHECK ("place_locations"."kind" in ('centroid','office'))
+);
+--> statement-breakpoint
 CREATE TABLE "service_catalogue" (
 	"code" varchar(40) PRIMARY KEY NOT NULL,
 	"name_zh" text NOT NULL,
@@ -81,6 +91,7 @@ CREATE TABLE "service_points" (
 	CONSTRAINT "service_points_capacity" CHECK ("service_points"."capacity" is null or "service_points"."capacity" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "place_locations" ADD CONSTRAINT "place_locations_jurisdiction_code_jurisdictions_code_fk" FOREIGN KEY ("jurisdiction_code") REFERENCES "public"."jurisdictions"("code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_point_id_service_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."service_points"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_service_code_service_catalogue_code_fk" FOREIGN KEY ("service_code") REFERENCES "public"."service_catalogue"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint

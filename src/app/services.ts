@@ -21,6 +21,7 @@ import { createAttachmentsService, type AttachmentsService } from '../modules/at
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
 import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
 import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
+import { createPlacesService, type PlacesService } from '../modules/places/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -42,6 +43,7 @@ export type Services = {
   notifications: NotificationsService;
   organisations: OrganisationsService;
   servicePoints: ServicePointsService;
+  places: PlacesService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -82,6 +84,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     organisations: createOrganisationsService({ db, audit, sensitive }),
     // Service points (服务阵地) and the public directory of them.
     servicePoints: createServicePointsService({ db, audit, ...clock }),
+    // Where places are (a community's centre point), for coverage and maps.
+    places: createPlacesService({ db, audit, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

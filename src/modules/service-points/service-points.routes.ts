@@ -8,7 +8,7 @@ import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { servicePointPermissions as can } from './service-points.policy.ts';
 import {
-  Catalogue, CodeParams, ConsultationBody, ConsultationList, ConsultationOut, Figures, ListQuery, NearestAnswer, NearestQuery, PointBody, PointIdParams,
+  Catalogue, CodeParams, CoverageAnswer, CoverageQuery, ConsultationBody, ConsultationList, ConsultationOut, Figures, ListQuery, NearestAnswer, NearestQuery, PointBody, PointIdParams,
   PointList, PointOutSchema, ServiceBody, ServiceOut, StatusBody, TypeBody, TypeOut, VisitFigures, VisitsBody, VisitsQuery,
 } from './service-points.schema.ts';
 
@@ -31,6 +31,8 @@ export const servicePointRoutes: RouteModule = (app, { services, config }) => {
     async (request) => points.list(callerOf(request), request.query));
   app.get('/service-points/figures', { ...p(can.read), schema: { tags, summary: 'Points by type and place, visits by service and month / 服务阵地统计', querystring: z.object({ under: CodeParam.optional() }), response: { 200: Figures, ...errors } } },
     async (request) => points.figures(callerOf(request), request.query.under));
+  app.get('/service-points/coverage', { ...p(can.read), schema: { tags, summary: 'Coverage: each community’s distance to the nearest point of each kind; those beyond the circle / 服务圈覆盖', querystring: CoverageQuery, response: { 200: CoverageAnswer, ...errors } } },
+    async (request) => points.coverage(callerOf(request), request.query));
   app.post('/service-points', { ...p(can.write), schema: { tags, summary: 'Add a point: place, coordinates (any map system), services, hours / 新增服务阵地', body: PointBody, response: { 201: PointOutSchema, ...errors } } },
     async (request, reply) => reply.status(201).send(await points.create(callerOf(request), request.body, actorOf(request))));
   app.get('/service-points/:id', { ...p(can.read), schema: { tags, summary: 'A service point / 服务阵地详情', ...byId } },

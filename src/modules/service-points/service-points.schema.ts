@@ -197,3 +197,20 @@ export const Figures = z.object({
   byPlace: z.array(z.object({ code: z.string(), name: z.string().nullable(), points: z.number().int() })),
   visitsByServiceMonth: VisitFigures.shape.items,
 });
+
+export const CoverageQuery = z.object({
+  under: CodeParam.describe('a county or township: its communities (villages) are measured'),
+  types: z.string().trim().min(1).max(400).default('love_station,medical_insurance_point').transform((v) => [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))]).describe('kinds of point, comma-separated'),
+  maxM: z.coerce.number().int().min(100).max(100_000).default(1000).describe('the circle: communities whose nearest point of a kind is farther are listed'),
+});
+const Nearest = z.object({ typeCode: z.string(), pointId: z.number().int().nullable(), name: z.string().nullable(), distanceM: z.number().int().nullable() });
+export const CoverageAnswer = z.object({
+  under: z.string(),
+  maxM: z.number().int(),
+  types: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string() })),
+  communities: z.array(z.object({ code: z.string(), name: z.string(), location: PointOut.nullable(), nearest: z.array(Nearest), beyond: z.array(z.string()) })),
+  beyond: z.array(z.object({ code: z.string(), name: z.string(), types: z.array(z.string()) })).describe('communities outside the circle for at least one kind'),
+  unlocated: z.array(z.object({ code: z.string(), name: z.string() })).describe('communities with no location set (places module): not measured'),
+  byTownship: z.array(z.object({ code: z.string(), name: z.string().nullable(), communities: z.number().int(), located: z.number().int(), covered: z.number().int() })),
+  computedMs: z.number().int(),
+});

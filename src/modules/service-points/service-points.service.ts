@@ -14,6 +14,8 @@ import { PROGRAMS } from '../policy/programs/index.ts';
 import { checkHours, openAt, type HolidayRule, type OpenNow, type Range } from './hours.ts';
 import * as store from './service-points.store.ts';
 import { createHsdsService } from './hsds/hsds.service.ts';
+import { coverage } from './coverage.ts';
+import { placesUnder } from '../places/places.store.ts';
 import type { NearestQuery, PointBody } from './service-points.schema.ts';
 import type { z } from 'zod';
 import type { ConsultationBody, ListQuery, ServiceBody, StatusBody, TypeBody, VisitsBody } from './service-points.schema.ts';
@@ -310,6 +312,42 @@ export function createServicePointsService(deps: ServicePointsDeps) {
       };
     },
 
+    /**
+     * Coverage of the communities (villages, 12-digit codes) under a place: the nearest point of
+     * each kind from each community's location (places module), and those beyond `maxM`. Points
+     * of neighbouring areas count (a border does not stop a walk): candidates are all points in the
+     * communities' box widened by max(maxM, 20 km).
+     */
+    async coverage(caller: Caller, q: { under: string; types: string[]; maxM: number }) {
+      const cat = await catalogue();
+      const unknown = q.types.map((t, i) => ({ t, i })).filter(({ t }) => !cat.type.has(t));
+      if (unknown.length) throw validationFailed(unknown.map(({ t, i }) => fieldProblem(`types.${i}`, `${t} is not a kind of point in the catalogue`, `${t} 不是目录中的服务阵地类型`)));
+      if (!isWithin(q.under, caller.scope)) throw notFound('Place', '该区划');
+      const started = performance.now();
+      const places = await placesUnder(db, q.under, 12);
+      const communities = places.map((p) => ({ code: p.code, name: p.name, location: p.lng === null || p.lat === null ? null : { lng: p.lng, lat: p.lat } }));
+      const located = communities.filter((c) => c.location).map((c) => c.location!);
+      let sites: Awaited<ReturnType<typeof store.sitesInBox>> = [];
+      if (located.length) {
+        const margin = Math.max(q.maxM, 20_000);
+        const lo = boundingBox({ lng: Math.min(...located.map((l) => l.lng)), lat: Math.min(...located.map((l) => l.lat)) }, margin);
+        const hi = boundingBox({ lng: Math.max(...located.map((l) => l.lng)), lat: Math.max(...located.map((l) => l.lat)) }, margin);
+        sites = await store.sitesInBox(db, { minLat: lo.minLat, maxLat: hi.maxLat, minLng: lo.minLng, maxLng: hi.maxLng }, q.types);
+      }
+      const result = coverage(communities, sites, q.types, q.maxM);
+      const townNames = new Map((await placesUnder(db, q.under.slice(0, 9), 9)).map((t) => [t.code, t.name]));
+      return {
+        under: q.under,
+        maxM: q.maxM,
+        types: q.types.map((t) => ({ code: t, zh: cat.type.get(t)!.nameZh, en: cat.type.get(t)!.nameEn })),
+        communities: result.communities.map((c) => ({ ...c, location: c.location ? { ...c.location, system: 'wgs84' as const } : null })),
+        beyond: result.communities.filter((c) => c.beyond.length > 0).map((c) => ({ code: c.code, name: c.name, types: c.beyond })),
+        unlocated: result.communities.filter((c) => !c.location).map((c) => ({ code: c.code, name: c.name })),
+        byTownship: result.byTownship.map((t) => ({ ...t, name: townNames.get(t.code) ?? null })),
+        computedMs: Math.round(performance.now() - started),
+      };
+    },
+
     // ── the public directory ──
     /** Nearest points within the radius, open now when asked, nearest first. */
     async nearest(q: NearestQuery) {
@@ -321,20 +359,24 @@ export function createServicePointsService(deps: ServicePointsDeps) {
       const from: LngLat = { lng: round7(w.lng), lat: round7(w.lat) };
       const rows = await store.inBox(db, boundingBox(from, q.radius), from, { service: q.service, type: q.type }, CANDIDATE_CAP);
       const cal = calendar();
-      const items = [];
+      // Rank on the light rows (exact distance, radius, open now), then read the winners' details.
+      const ranked: { id: number; d: number; open: OpenNow }[] = [];
       for (const r of rows) {
         const d = distanceM(from, r);
         if (d > q.radius) continue;
         const open = openAt(schedule({ alwaysOpen: r.always_open, hours: r.hours, holidayRule: r.holiday_rule, status: r.status, closedUntil: r.closed_until }), cal, at);
         if (q.openNow && !open.open) continue;
-        items.push(publicPoint(cat, r, d, open, q.system));
+        ranked.push({ id: Number(r.id), d, open });
       }
-      items.sort((a, b) => a.distanceM - b.distanceM || a.id - b.id);
-      return { at: at.toISOString(), from: { ...from, system: 'wgs84' as const }, radiusM: q.radius, items: items.slice(0, q.limit) };
+      ranked.sort((a, b) => a.d - b.d || a.id - b.id);
+      const top = ranked.slice(0, q.limit);
+      const details = new Map((await store.publicRows(db, top.map((x) => x.id))).map((r) => [Number(r.id), r]));
+      const items = top.filter((x) => details.has(x.id)).map((x) => publicPoint(cat, details.get(x.id)!, x.d, x.open, q.system));
+      return { at: at.toISOString(), from: { ...from, system: 'wgs84' as const }, radiusM: q.radius, items };
     },
   };
 
-  function publicPoint(cat: Catalogue, r: store.Candidate, d: number, open: OpenNow, system: 'wgs84' | 'gcj02' | 'bd09') {
+  function publicPoint(cat: Catalogue, r: store.PublicRow, d: number, open: OpenNow, system: 'wgs84' | 'gcj02' | 'bd09') {
     const type = cat.type.get(r.type_code);
     const m = fromWgs84(r, system);
     return {

@@ -105,11 +105,8 @@ export async function pointsByIds(db: DbOrTx, ids: readonly number[]): Promise<P
   return (await selectPoints(db).where(inArray(servicePoints.id, [...ids]))).map(flat);
 }
 
-export type Candidate = {
-  id: number; type_code: string; name: string; operator: string | null; jurisdiction_code: string; place: string | null; address: string; lng: number; lat: number;
-  always_open: boolean; hours: unknown; holiday_rule: string; phones: unknown; accessibility: unknown; status: string; closed_reason: string | null;
-  closed_until: string | null; services: string[];
-};
+/** What ranking needs: place, hours and status only (the details are read for the winners). */
+export type Candidate = { id: number; lng: number; lat: number; always_open: boolean; hours: unknown; holiday_rule: string; status: string; closed_until: string | null };
 
 /**
  * Points inside the box (not closed for good), with a service and a type when asked, nearest
@@ -119,11 +116,8 @@ export async function inBox(db: DbOrTx, box: { minLat: number; maxLat: number; m
   const p = servicePoints;
   const k = Math.cos((centre.lat * Math.PI) / 180);
   return queryRows<Candidate>(db, sql`
-    select ${p.id} as id, ${p.typeCode} as type_code, ${p.name} as name, ${operatorName} as operator, ${p.jurisdictionCode} as jurisdiction_code,
-      (select j.name from ${jurisdictions} j where j.code = ${p.jurisdictionCode}) as place,
-      ${p.address} as address, ${p.lng} as lng, ${p.lat} as lat, ${p.alwaysOpen} as always_open, ${p.hours} as hours,
-      ${p.holidayRule} as holiday_rule, ${p.phones} as phones, ${p.accessibility} as accessibility, ${p.status} as status,
-      ${p.closedReason} as closed_reason, ${p.closedUntil}::text as closed_until, ${servicesOf} as services
+    select ${p.id} as id, ${p.lng} as lng, ${p.lat} as lat, ${p.alwaysOpen} as always_open, ${p.hours} as hours,
+      ${p.holidayRule} as holiday_rule, ${p.status} as status, ${p.closedUntil}::text as closed_until
     from ${p}
     where ${p.lat} between ${box.minLat} and ${box.maxLat} and ${p.lng} between ${box.minLng} and ${box.maxLng}
       and ${p.status} <> 'closed'
@@ -131,6 +125,24 @@ export async function inBox(db: DbOrTx, box: { minLat: number; maxLat: number; m
       ${f.service ? sql`and exists (select 1 from ${servicePointServices} s where s.point_id = ${p.id} and s.service_code = ${f.service})` : sql``}
     order by (${p.lat} - ${centre.lat}) * (${p.lat} - ${centre.lat}) + ((${p.lng} - ${centre.lng}) * ${k}) * ((${p.lng} - ${centre.lng}) * ${k}), ${p.id}
     limit ${cap}`);
+}
+
+export type PublicRow = {
+  id: number; type_code: string; name: string; operator: string | null; place: string | null; address: string; lng: number; lat: number;
+  always_open: boolean; hours: unknown; holiday_rule: string; phones: unknown; accessibility: unknown; status: string; closed_reason: string | null; services: string[];
+};
+
+/** What the public sees of the chosen points. */
+export async function publicRows(db: DbOrTx, ids: readonly number[]): Promise<PublicRow[]> {
+  if (ids.length === 0) return [];
+  const p = servicePoints;
+  return queryRows<PublicRow>(db, sql`
+    select ${p.id} as id, ${p.typeCode} as type_code, ${p.name} as name, ${operatorName} as operator,
+      (select j.name from ${jurisdictions} j where j.code = ${p.jurisdictionCode}) as place,
+      ${p.address} as address, ${p.lng} as lng, ${p.lat} as lat, ${p.alwaysOpen} as always_open, ${p.hours} as hours,
+      ${p.holidayRule} as holiday_rule, ${p.phones} as phones, ${p.accessibility} as accessibility, ${p.status} as status,
+      ${p.closedReason} as closed_reason, ${servicesOf} as services
+    from ${p} where ${p.id} = any(${sql.param([...ids])}::bigint[])`);
 }
 
 // ── usage ──
@@ -192,4 +204,13 @@ export async function figuresByPlace(db: DbOrTx, scope: string, under: string | 
 export async function personInScope(db: DbOrTx, id: number, scope: string): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(db, sql`select id from persons where id = ${id} and ${withinScope(sql`jurisdiction_code`, scope)}`);
   return rows.length > 0;
+}
+
+/** Points (not closed for good) of the given kinds inside a box: the candidates for coverage. */
+export async function sitesInBox(db: DbOrTx, box: { minLat: number; maxLat: number; minLng: number; maxLng: number }, types: readonly string[]) {
+  const p = servicePoints;
+  return queryRows<{ id: number; name: string; typeCode: string; lng: number; lat: number }>(db, sql`
+    select ${p.id} as id, ${p.name} as name, ${p.typeCode} as "typeCode", ${p.lng} as lng, ${p.lat} as lat from ${p}
+    where ${p.lat} between ${box.minLat} and ${box.maxLat} and ${p.lng} between ${box.minLng} and ${box.maxLng}
+      and ${p.status} <> 'closed' and ${p.typeCode} = any(${sql.param([...types])}::varchar[])`);
 }
