@@ -31,6 +31,7 @@ import {
   RegistryPage,
   RequestRoutes,
   SelfCheckPage,
+  NearPage,
   VisitPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -54,6 +55,15 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PublicRequestRoutes />
+          </Suspense>
+        }
+      />
+      {/* Public: the nearest service points open now (爱心驿站, 医保服务点 …), on the phone. */}
+      <Route
+        path="/near"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <NearPage />
           </Suspense>
         }
       />
