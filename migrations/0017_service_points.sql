@@ -35,6 +35,32 @@ CREATE TABLE "service_point_consultations" (
 	CONSTRAINT "service_point_consultations_program" CHECK ("service_point_consultations"."outcome" <> 'referred_self_check' or "service_point_consultations"."program_id" is not null)
 );
 --> statement-breakpoint
+CREATE TABLE "service_point_meal_settlements" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "service_point_meal_settlements_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"point_id" bigint NOT NULL,
+	"operator_id" bigint,
+	"month" varchar(7) NOT NULL,
+	"meals" integer NOT NULL,
+	"total_fen" bigint NOT NULL,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "service_point_meal_settlements_total" CHECK ("service_point_meal_settlements"."total_fen" >= 0 and "service_point_meal_settlements"."meals" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "service_point_meals" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "service_point_meals_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"point_id" bigint NOT NULL,
+	"person_id" bigint NOT NULL,
+	"served_on" date NOT NULL,
+	"category" text NOT NULL,
+	"subsidy_fen" integer NOT NULL,
+	"settlement_id" bigint,
+	"recorded_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "service_point_meals_category" CHECK ("service_point_meals"."category" in ('age80','dibao','tekun')),
+	CONSTRAINT "service_point_meals_subsidy" CHECK ("service_point_meals"."subsidy_fen" >= 0)
+);
+--> statement-breakpoint
 CREATE TABLE "service_point_services" (
 	"point_id" bigint NOT NULL,
 	"service_code" varchar(40) NOT NULL,
@@ -96,6 +122,13 @@ ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consulta
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_service_code_service_catalogue_code_fk" FOREIGN KEY ("service_code") REFERENCES "public"."service_catalogue"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_consultations" ADD CONSTRAINT "service_point_consultations_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meal_settlements" ADD CONSTRAINT "service_point_meal_settlements_point_id_service_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."service_points"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meal_settlements" ADD CONSTRAINT "service_point_meal_settlements_operator_id_organisations_id_fk" FOREIGN KEY ("operator_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meal_settlements" ADD CONSTRAINT "service_point_meal_settlements_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meals" ADD CONSTRAINT "service_point_meals_point_id_service_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."service_points"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meals" ADD CONSTRAINT "service_point_meals_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meals" ADD CONSTRAINT "service_point_meals_settlement_id_service_point_meal_settlements_id_fk" FOREIGN KEY ("settlement_id") REFERENCES "public"."service_point_meal_settlements"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_point_meals" ADD CONSTRAINT "service_point_meals_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_services" ADD CONSTRAINT "service_point_services_point_id_service_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."service_points"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_services" ADD CONSTRAINT "service_point_services_service_code_service_catalogue_code_fk" FOREIGN KEY ("service_code") REFERENCES "public"."service_catalogue"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_point_visits" ADD CONSTRAINT "service_point_visits_point_id_service_points_id_fk" FOREIGN KEY ("point_id") REFERENCES "public"."service_points"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -106,6 +139,9 @@ ALTER TABLE "service_points" ADD CONSTRAINT "service_points_type_code_service_po
 ALTER TABLE "service_points" ADD CONSTRAINT "service_points_operator_id_organisations_id_fk" FOREIGN KEY ("operator_id") REFERENCES "public"."organisations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_points" ADD CONSTRAINT "service_points_jurisdiction_code_jurisdictions_code_fk" FOREIGN KEY ("jurisdiction_code") REFERENCES "public"."jurisdictions"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "service_point_consultations_point_idx" ON "service_point_consultations" USING btree ("point_id","asked_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "service_point_meal_settlements_month_uq" ON "service_point_meal_settlements" USING btree ("point_id","month");--> statement-breakpoint
+CREATE UNIQUE INDEX "service_point_meals_person_day_uq" ON "service_point_meals" USING btree ("person_id","served_on");--> statement-breakpoint
+CREATE INDEX "service_point_meals_point_idx" ON "service_point_meals" USING btree ("point_id","served_on");--> statement-breakpoint
 CREATE INDEX "service_point_services_service_idx" ON "service_point_services" USING btree ("service_code","point_id");--> statement-breakpoint
 CREATE INDEX "service_point_visits_point_idx" ON "service_point_visits" USING btree ("point_id","visited_on");--> statement-breakpoint
 CREATE INDEX "service_points_lat_lng_idx" ON "service_points" USING btree ("lat","lng");--> statement-breakpoint

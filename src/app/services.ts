@@ -83,7 +83,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     notifications,
     organisations: createOrganisationsService({ db, audit, sensitive }),
     // Service points (服务阵地) and the public directory of them.
-    servicePoints: createServicePointsService({ db, audit, ...clock }),
+    servicePoints: createServicePointsService({ db, audit, parameters: () => policy.index(), ...clock }),
     // Where places are (a community's centre point), for coverage and maps.
     places: createPlacesService({ db, audit, ...clock }),
     sensitive,

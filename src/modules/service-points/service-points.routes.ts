@@ -8,7 +8,7 @@ import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { CodeParam } from '../jurisdictions/jurisdictions.schema.ts';
 import { servicePointPermissions as can } from './service-points.policy.ts';
 import {
-  Catalogue, CodeParams, CoverageAnswer, CoverageQuery, ConsultationBody, ConsultationList, ConsultationOut, Figures, ListQuery, NearestAnswer, NearestQuery, PointBody, PointIdParams,
+  Catalogue, CodeParams, CoverageAnswer, CoverageQuery, MealBody, MealMonth, MealOut, MonthQuery, SettleBody, SettlementOut, ConsultationBody, ConsultationList, ConsultationOut, Figures, ListQuery, NearestAnswer, NearestQuery, PointBody, PointIdParams,
   PointList, PointOutSchema, ServiceBody, ServiceOut, StatusBody, TypeBody, TypeOut, VisitFigures, VisitsBody, VisitsQuery,
 } from './service-points.schema.ts';
 
@@ -50,6 +50,14 @@ export const servicePointRoutes: RouteModule = (app, { services, config }) => {
     async (request, reply) => reply.status(201).send(await points.consult(callerOf(request), request.params.id, request.body, actorOf(request))));
   app.get('/service-points/:id/consultations', { ...p(can.read), schema: { tags, summary: 'Consultations at the point, newest first / 咨询记录', params: PointIdParams, response: { 200: ConsultationList, ...errors } } },
     async (request) => points.consultations(callerOf(request), request.params.id));
+
+  // ── 幸福食堂 meals ──
+  app.post('/service-points/:id/meals', { ...p(can.record), schema: { tags, summary: 'A subsidised meal for a registered person (once a day) / 登记助餐', params: PointIdParams, body: MealBody, response: { 201: MealOut, ...errors } } },
+    async (request, reply) => reply.status(201).send(await points.meals.record(callerOf(request), request.params.id, request.body, actorOf(request))));
+  app.get('/service-points/:id/meals', { ...p(can.read), schema: { tags, summary: 'A canteen’s subsidised meals of a month, with its settlement / 助餐明细', params: PointIdParams, querystring: MonthQuery, response: { 200: MealMonth, ...errors } } },
+    async (request) => points.meals.month(callerOf(request), request.params.id, request.query.month));
+  app.post('/service-points/:id/meal-settlements', { ...p(can.write), schema: { tags, summary: 'Settle a finished month’s meal subsidies to the operator, once / 助餐补贴月结', params: PointIdParams, body: SettleBody, response: { 201: SettlementOut, ...errors, 409: ApiErrorBody } } },
+    async (request, reply) => reply.status(201).send(await points.meals.settle(callerOf(request), request.params.id, request.body.month, actorOf(request))));
 
   // ── public: no login, nothing personal comes back, rate-limited per address ──
   const limited = { public: true, rateLimit: { max: config.publicRequestPerMinute, timeWindow: 60_000, errorResponseBuilder: rateLimitedError({ en: 'searches', zh: '查询' }) } };

@@ -214,3 +214,15 @@ export const CoverageAnswer = z.object({
   byTownship: z.array(z.object({ code: z.string(), name: z.string().nullable(), communities: z.number().int(), located: z.number().int(), covered: z.number().int() })),
   computedMs: z.number().int(),
 });
+
+// ── 幸福食堂 meals ──
+export const MealBody = z.object({
+  personId: Id.describe('the registered person served'),
+  servedOn: LocalDate,
+  category: z.enum(['age80', 'dibao', 'tekun']).describe('80 周岁以上, 低保, 特困: the subsidy rate is the dated policy parameter meal.subsidy.<category>_fen'),
+});
+export const MealOut = z.object({ id: z.number().int(), personId: z.number().int(), servedOn: z.string(), category: z.enum(['age80', 'dibao', 'tekun']), subsidyFen: z.number().int(), settlementId: z.number().int().nullable() });
+export const SettlementOut = z.object({ id: z.number().int(), month: z.string(), meals: z.number().int(), totalFen: z.number().int().describe('分'), operatorId: z.number().int().nullable(), createdAt: z.string() });
+export const MealMonth = z.object({ month: z.string(), meals: z.array(MealOut), totalFen: z.number().int(), settlement: SettlementOut.omit({ month: true }).nullable() });
+export const MonthQuery = z.object({ month: YearMonth });
+export const SettleBody = z.object({ month: YearMonth });

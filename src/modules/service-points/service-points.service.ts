@@ -15,13 +15,15 @@ import { checkHours, openAt, type HolidayRule, type OpenNow, type Range } from '
 import * as store from './service-points.store.ts';
 import { createHsdsService } from './hsds/hsds.service.ts';
 import { coverage } from './coverage.ts';
+import { mealService } from './meals.ts';
+import type { ParameterIndex } from '../policy/engine/parameters.ts';
 import { placesUnder } from '../places/places.store.ts';
 import type { NearestQuery, PointBody } from './service-points.schema.ts';
 import type { z } from 'zod';
 import type { ConsultationBody, ListQuery, ServiceBody, StatusBody, TypeBody, VisitsBody } from './service-points.schema.ts';
 
 export type Caller = { id: number | null; roles: readonly string[]; scope: string; kind?: 'user' | 'token' };
-export type ServicePointsDeps = { db: Db; audit: AuditRecorder; now?: () => Date; calendar?: WorkCalendar };
+export type ServicePointsDeps = { db: Db; audit: AuditRecorder; now?: () => Date; calendar?: WorkCalendar; parameters?: () => Promise<ParameterIndex> };
 export type ServicePointsService = ReturnType<typeof createServicePointsService>;
 
 const POINT_NOT_FOUND = () => notFound('Service point', '该服务阵地');
@@ -145,6 +147,8 @@ export function createServicePointsService(deps: ServicePointsDeps) {
     ready,
     /** The Open Referral HSDS 3.0 face of the same points. */
     hsds: createHsdsService({ db, ready, now }),
+    /** 幸福食堂 meal subsidies and their monthly settlement. */
+    meals: mealService({ db, audit: deps.audit, now, parameters: deps.parameters ?? (() => Promise.reject(new Error('meal subsidies need the policy parameters'))) }),
 
     // ── catalogues ──
     async catalogue() {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
 import { persons } from '../persons/persons.table.ts';
 import { users } from '../auth/auth.table.ts';
@@ -121,5 +121,45 @@ export const servicePointConsultations = pgTable(
     index('service_point_consultations_point_idx').on(t.pointId, t.askedAt),
     check('service_point_consultations_outcome', sql`${t.outcome} in ('answered','referred_self_check','application_registered','referred_elsewhere','follow_up')`),
     check('service_point_consultations_program', sql`${t.outcome} <> 'referred_self_check' or ${t.programId} is not null`),
+  ],
+);
+
+// 幸福食堂: the canteen's monthly settlement of meal subsidies to its operator. One per canteen
+// and month; the meals it covers point to it, so a meal is never settled twice.
+export const servicePointMealSettlements = pgTable(
+  'service_point_meal_settlements',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    pointId: bigint('point_id', { mode: 'number' }).notNull().references(() => servicePoints.id, { onDelete: 'restrict' }),
+    operatorId: bigint('operator_id', { mode: 'number' }).references(() => organisations.id, { onDelete: 'restrict' }),
+    month: varchar('month', { length: 7 }).notNull(),
+    meals: integer('meals').notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('service_point_meal_settlements_month_uq').on(t.pointId, t.month), check('service_point_meal_settlements_total', sql`${t.totalFen} >= 0 and ${t.meals} >= 0`)],
+);
+
+// A subsidised meal for a registered person at a canteen: the category (80+, 低保, 特困) and the
+// subsidy in 分 from the dated policy parameter in force on the day. One per person and day.
+export const servicePointMeals = pgTable(
+  'service_point_meals',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    pointId: bigint('point_id', { mode: 'number' }).notNull().references(() => servicePoints.id, { onDelete: 'restrict' }),
+    personId: bigint('person_id', { mode: 'number' }).notNull().references(() => persons.id, { onDelete: 'restrict' }),
+    servedOn: date('served_on', { mode: 'string' }).notNull(),
+    category: text('category').notNull(),
+    subsidyFen: integer('subsidy_fen').notNull(),
+    settlementId: bigint('settlement_id', { mode: 'number' }).references(() => servicePointMealSettlements.id, { onDelete: 'restrict' }),
+    recordedBy: integer('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('service_point_meals_person_day_uq').on(t.personId, t.servedOn),
+    index('service_point_meals_point_idx').on(t.pointId, t.servedOn),
+    check('service_point_meals_category', sql`${t.category} in ('age80','dibao','tekun')`),
+    check('service_point_meals_subsidy', sql`${t.subsidyFen} >= 0`),
   ],
 );
