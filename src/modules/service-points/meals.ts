@@ -56,8 +56,9 @@ export function mealService(deps: Deps) {
       }
     },
 
-    async month(caller: Caller, pointId: number, month: string) {
+    async month(caller: Caller, pointId: number, asked: string | undefined) {
       await canteen(db, caller, pointId);
+      const month = asked ?? localToday(deps.now()).slice(0, 7);
       const rows = await mealStore.mealsOfMonth(db, pointId, month);
       const settlement = await mealStore.settlementOf(db, pointId, month);
       return { month, meals: rows.map(present), totalFen: rows.reduce((n, m) => n + m.subsidyFen, 0), settlement: settlement ? { id: settlement.id, meals: settlement.meals, totalFen: settlement.totalFen, operatorId: settlement.operatorId, createdAt: settlement.createdAt.toISOString() } : null };

@@ -199,7 +199,7 @@ export const Figures = z.object({
 });
 
 export const CoverageQuery = z.object({
-  under: CodeParam.describe('a county or township: its communities (villages) are measured'),
+  under: CodeParam.optional().describe('a county or township: its communities (villages) are measured; your own area when absent'),
   types: z.string().trim().min(1).max(400).default('love_station,medical_insurance_point').transform((v) => [...new Set(v.split(',').map((x) => x.trim()).filter(Boolean))]).describe('kinds of point, comma-separated'),
   maxM: z.coerce.number().int().min(100).max(100_000).default(1000).describe('the circle: communities whose nearest point of a kind is farther are listed'),
 });
@@ -224,5 +224,5 @@ export const MealBody = z.object({
 export const MealOut = z.object({ id: z.number().int(), personId: z.number().int(), servedOn: z.string(), category: z.enum(['age80', 'dibao', 'tekun']), subsidyFen: z.number().int(), settlementId: z.number().int().nullable() });
 export const SettlementOut = z.object({ id: z.number().int(), month: z.string(), meals: z.number().int(), totalFen: z.number().int().describe('分'), operatorId: z.number().int().nullable(), createdAt: z.string() });
 export const MealMonth = z.object({ month: z.string(), meals: z.array(MealOut), totalFen: z.number().int(), settlement: SettlementOut.omit({ month: true }).nullable() });
-export const MonthQuery = z.object({ month: YearMonth });
+export const MonthQuery = z.object({ month: YearMonth.optional().describe('the current month when absent') });
 export const SettleBody = z.object({ month: YearMonth });

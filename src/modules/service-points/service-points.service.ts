@@ -322,8 +322,10 @@ export function createServicePointsService(deps: ServicePointsDeps) {
      * of neighbouring areas count (a border does not stop a walk): candidates are all points in the
      * communities' box widened by max(maxM, 20 km).
      */
-    async coverage(caller: Caller, q: { under: string; types: string[]; maxM: number }) {
+    async coverage(caller: Caller, asked: { under?: string | undefined; types: string[]; maxM: number }) {
       const cat = await catalogue();
+      if (asked.under === undefined && caller.scope === '') throw validationFailed([fieldProblem('under', 'name the county or township to measure', '请指定要计算的区县或乡镇')]);
+      const q = { ...asked, under: asked.under ?? caller.scope };
       const unknown = q.types.map((t, i) => ({ t, i })).filter(({ t }) => !cat.type.has(t));
       if (unknown.length) throw validationFailed(unknown.map(({ t, i }) => fieldProblem(`types.${i}`, `${t} is not a kind of point in the catalogue`, `${t} 不是目录中的服务阵地类型`)));
       if (!isWithin(q.under, caller.scope)) throw notFound('Place', '该区划');
