@@ -60,6 +60,7 @@ export async function servicePointSteps({ browser, url, step, artifacts, console
     await phone.screenshot({ path: join(artifacts, 'service-points-near-phone.png'), fullPage: true });
     // 医保: choose the service in the form.
     await phone.getByTestId('sp-service').click();
+    await phone.keyboard.type('帮办');
     await phone.getByTitle('医保帮办代办').click();
     await phone.getByTestId('sp-search').click();
     await phone.getByTestId('sp-item').first().getByText('和平社区医保服务点').waitFor({ timeout: 15_000 });

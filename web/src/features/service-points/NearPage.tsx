@@ -144,7 +144,7 @@ export function NearPage() {
             </Form.Item>
           </Flex>
           <Form.Item name="service" label={t('sp.near.service')}>
-            <Select allowClear placeholder={t('sp.near.anyService')} data-testid="sp-service" options={services.map((s) => ({ value: s.code, label: lang === 'zh' ? s.nameZh : s.nameEn }))} />
+            <Select allowClear showSearch optionFilterProp="label" placeholder={t('sp.near.anyService')} data-testid="sp-service" options={services.map((s) => ({ value: s.code, label: lang === 'zh' ? s.nameZh : s.nameEn }))} />
           </Form.Item>
           <Flex gap={8} align="center" wrap>
             <Form.Item name="radius" label={t('sp.near.radius')} style={{ minWidth: 140 }}>
