@@ -40,6 +40,13 @@ export async function servicePointSteps({ browser, url, step, artifacts, console
     if (c.selfCheckLink !== '/self-check?program=unemployment_subsidy') throw new Error(`self-check link ${c.selfCheckLink}`);
   });
 
+  await step('service points: staff see their area’s points with services and “open now” in the menu’s 服务阵地 page', async () => {
+    await desk.goto(`${url}/service-points`);
+    await desk.getByTestId('service-points-page').getByText('和平北路爱心驿站').waitFor({ timeout: 15_000 });
+    await desk.getByTestId('service-points-page').getByText('暂停服务：装修').waitFor();
+    await desk.screenshot({ path: join(artifacts, 'service-points-staff.png'), fullPage: true });
+  });
+
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true });
   phone.on('pageerror', (e) => consoleErrors.push(e.message));
   // No map tiles: any request for an image or a tile server would fail the step.

@@ -32,6 +32,7 @@ import {
   RequestRoutes,
   SelfCheckPage,
   NearPage,
+  ServicePointsPage,
   VisitPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -92,6 +93,7 @@ function AppRoutes() {
           <Route path="payments/batches/:id" element={<BatchPage />} />
           <Route path="campaigns/*" element={<CampaignRoutes />} />
           <Route path="requests/*" element={<RequestRoutes />} />
+          <Route path="service-points" element={<ServicePointsPage />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           {MODULES.filter((m) => !m.ready).map((m) => (
             <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />

@@ -27,6 +27,15 @@ export const servicePointsZh = {
   'sp.near.map': '位置示意图（无底图）',
   'sp.near.you': '你的位置',
   'sp.near.tempClosed': '暂停服务：{reason}',
+  'sp.list.title': '服务阵地',
+  'sp.list.intro': '本辖区的爱心驿站、医保服务站点、日间照料中心、幸福食堂等：提供的服务与当前开放情况。群众查询页：',
+  'sp.list.type': '类型',
+  'sp.list.name': '名称',
+  'sp.list.place': '所在地',
+  'sp.list.now': '当前',
+  'sp.list.services': '服务项目',
+  'sp.list.operator': '运营方',
+  'sp.list.coords': '坐标（WGS-84）',
 };
 
 export const servicePointsEn: Record<keyof typeof servicePointsZh, string> = {
@@ -57,4 +66,13 @@ export const servicePointsEn: Record<keyof typeof servicePointsZh, string> = {
   'sp.near.map': 'Sketch map (no base map)',
   'sp.near.you': 'You',
   'sp.near.tempClosed': 'Temporarily closed: {reason}',
+  'sp.list.title': 'Service points',
+  'sp.list.intro': 'Rest stations, medical-insurance points, day-care centres, canteens and more in your area: what they offer and whether they are open now. Public search page:',
+  'sp.list.type': 'Kind',
+  'sp.list.name': 'Name',
+  'sp.list.place': 'Place',
+  'sp.list.now': 'Now',
+  'sp.list.services': 'Services',
+  'sp.list.operator': 'Operator',
+  'sp.list.coords': 'Coordinates (WGS-84)',
 };
