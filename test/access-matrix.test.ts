@@ -26,6 +26,7 @@ const inScopePayments = { caseId: 0, batchId: 0, overpaymentId: 0 };
 let inScopeCampaign = { id: 0, targetId: 0, visitId: 0 };
 let inScopeCaseId: number;
 const inScopeRequests = { requestId: 0, meetingId: 0, ruleId: 0 };
+let inScopeServicePointId: number;
 
 before(async () => {
   t = await createTestApp();
@@ -70,6 +71,8 @@ before(async () => {
   inScopeRequests.requestId = (await t.services.requests.create(system, { channel: 'patrol', categoryCode: 'facility_repair', description: '矩阵测试诉求', jurisdictionCode: '140107001001001' }, actor)).id;
   inScopeRequests.meetingId = (await t.services.requests.createMeeting(system, { jurisdictionCode: '140107001001', heldOn: '2025-01-02', title: '矩阵测试议事会', attendees: [{ name: '居民' }], items: [] }, actor)).id;
   inScopeRequests.ruleId = (await t.services.requests.saveRule(system, { categoryCode: null, jurisdictionCode: '140107', handlerLevel: 'grid', handlerRole: 'grid_worker', department: null }, actor)).id;
+  // A service point in 140107 (the directory's staff routes).
+  inScopeServicePointId = (await t.services.servicePoints.create(system, { typeCode: 'love_station', name: '矩阵测试驿站', operatorId: null, jurisdictionCode: '140107001001', address: '矩阵路 1 号', location: { lng: 112.57, lat: 37.88 }, services: ['hot_water'], alwaysOpen: true, hours: [], holidayRule: 'as_usual', phones: [], capacity: null, accessibility: [], description: null }, actor)).id;
 });
 
 /** Values for required query parameters, from their declared schema (so validation passes). */
@@ -83,7 +86,7 @@ after(() => t.close());
 
 /** A concrete URL for an operation: path parameters point at a record of that kind inside 140107. */
 function urlFor(op: Op): string {
-  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : op.path.startsWith('/api/cases/') ? inScopeCaseId : op.path.startsWith('/api/campaigns/') ? inScopeCampaign.id : op.path.startsWith('/api/payments/batches/') ? inScopePayments.batchId : op.path.startsWith('/api/payments/overpayments/') ? inScopePayments.overpaymentId : op.path.startsWith('/api/requests/') ? inScopeRequests.requestId : op.path.startsWith('/api/council-meetings/') ? inScopeRequests.meetingId : op.path.startsWith('/api/request-routes/') ? inScopeRequests.ruleId : inScopeUserId;
+  const id = op.path.startsWith('/api/persons/') ? inScopePersonId : op.path.startsWith('/api/households/') ? inScopeHouseholdId : op.path.startsWith('/api/cases/') ? inScopeCaseId : op.path.startsWith('/api/campaigns/') ? inScopeCampaign.id : op.path.startsWith('/api/payments/batches/') ? inScopePayments.batchId : op.path.startsWith('/api/payments/overpayments/') ? inScopePayments.overpaymentId : op.path.startsWith('/api/requests/') ? inScopeRequests.requestId : op.path.startsWith('/api/council-meetings/') ? inScopeRequests.meetingId : op.path.startsWith('/api/request-routes/') ? inScopeRequests.ruleId : op.path.startsWith('/api/service-points/') ? inScopeServicePointId : inScopeUserId;
   return op.path.replace('{code}', '140107001').replace('{id}', String(id)).replace('{personId}', String(inScopePersonId)).replace('{caseId}', String(inScopePayments.caseId)).replace('{targetId}', String(inScopeCampaign.targetId)).replace('{visitId}', String(inScopeCampaign.visitId)).replace('{itemId}', '1').replace('{importId}', '1').replace('{attachmentId}', '1').replace('{factId}', '1').replace('{key}', 'dibao.standard.urban').replace('{kind}', 'tag') + op.query;
 }
 

@@ -17,12 +17,15 @@ import { caseRoutes } from '../modules/cases/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { open311Routes, requestRoutes } from '../modules/requests/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { organisationRoutes } from '../modules/organisations/index.ts';
+import { hsdsRoutes, servicePointRoutes } from '../modules/service-points/index.ts';
+import { placeRoutes } from '../modules/places/index.ts';
 
 export { WEB_DIST } from '../platform/http/server.ts';
 export type BuildAppOptions = HttpServerOptions;
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, organisationRoutes, servicePointRoutes, hsdsRoutes, placeRoutes];
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
   return buildHttpServer(

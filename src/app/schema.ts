@@ -27,3 +27,6 @@ export {
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications } from '../modules/notifications/notifications.table.ts';
 export { personSupporters, personParentSituations, personUnemployment, personJobEvents } from '../modules/persons/facts.table.ts';
+export { organisations, organisationUsers } from '../modules/organisations/organisations.table.ts';
+export { servicePointTypes, serviceCatalogue, servicePoints, servicePointServices, servicePointVisits, servicePointConsultations, servicePointMealSettlements, servicePointMeals } from '../modules/service-points/service-points.table.ts';
+export { placeLocations } from '../modules/places/places.table.ts';

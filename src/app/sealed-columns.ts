@@ -11,6 +11,7 @@ import { households } from '../modules/households/households.table.ts';
 import { helpRequests, helpRequestFollowers } from '../modules/requests/requests.table.ts';
 import { imports } from '../modules/imports/imports.table.ts';
 import { attachments } from '../modules/attachments/attachments.table.ts';
+import { organisations } from '../modules/organisations/organisations.table.ts';
 
 const sealed = (table: Table & { id: Column }, column: Column, form: SealedForm): SealedColumn => ({ table: getTableName(table), column: column.name, key: table.id.name, form });
 
@@ -30,4 +31,6 @@ export const ENCRYPTED_COLUMNS: readonly SealedColumn[] = [
   sealed(imports, imports.report, 'file'),
   // Files and photos of every module.
   sealed(attachments, attachments.content, 'text'),
+  // An organisation's contact phone.
+  sealed(organisations, organisations.contactPhoneEnc, 'text'),
 ];

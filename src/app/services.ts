@@ -19,6 +19,9 @@ import { createCampaignsService, type CampaignsService } from '../modules/campai
 import { createRequestsService, type RequestsService } from '../modules/requests/index.ts';
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
+import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
+import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
+import { createPlacesService, type PlacesService } from '../modules/places/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -38,6 +41,9 @@ export type Services = {
   requests: RequestsService;
   attachments: AttachmentsService;
   notifications: NotificationsService;
+  organisations: OrganisationsService;
+  servicePoints: ServicePointsService;
+  places: PlacesService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -75,6 +81,11 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
+    organisations: createOrganisationsService({ db, audit, sensitive }),
+    // Service points (服务阵地) and the public directory of them.
+    servicePoints: createServicePointsService({ db, audit, parameters: () => policy.index(), ...clock }),
+    // Where places are (a community's centre point), for coverage and maps.
+    places: createPlacesService({ db, audit, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

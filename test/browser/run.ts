@@ -14,6 +14,7 @@ import { todayLocal } from '../../src/lib/local-date.ts';
 import { campaignSteps } from './campaigns.steps.ts';
 import { requestSteps } from './requests.steps.ts';
 import { notificationSteps } from './notifications.steps.ts';
+import { servicePointSteps } from './service-points.steps.ts';
 
 const ARTIFACTS = new URL('../artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -475,6 +476,7 @@ try {
   await campaignSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
   await requestSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
   await notificationSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
+  await servicePointSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
 
   await step('no uncaught errors in the page', async () => {
     if (consoleErrors.length > 0) throw new Error(consoleErrors.join('\n'));

@@ -31,6 +31,8 @@ import {
   RegistryPage,
   RequestRoutes,
   SelfCheckPage,
+  NearPage,
+  ServicePointsPage,
   VisitPage,
 } from './pages/lazy.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
@@ -54,6 +56,15 @@ function AppRoutes() {
         element={
           <Suspense fallback={<FullPageSpin />}>
             <PublicRequestRoutes />
+          </Suspense>
+        }
+      />
+      {/* Public: the nearest service points open now (爱心驿站, 医保服务点 …), on the phone. */}
+      <Route
+        path="/near"
+        element={
+          <Suspense fallback={<FullPageSpin />}>
+            <NearPage />
           </Suspense>
         }
       />
@@ -82,6 +93,7 @@ function AppRoutes() {
           <Route path="payments/batches/:id" element={<BatchPage />} />
           <Route path="campaigns/*" element={<CampaignRoutes />} />
           <Route path="requests/*" element={<RequestRoutes />} />
+          <Route path="service-points" element={<ServicePointsPage />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           {MODULES.filter((m) => !m.ready).map((m) => (
             <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />

@@ -41,7 +41,7 @@ export const MODULES = [
   { key: 'payments', path: '/payments', icon: AccountBookOutlined, ready: true, roles: PAYMENT_READERS },
   { key: 'requests', path: '/requests', icon: MessageOutlined, ready: true, roles: REQUEST_READERS },
   { key: 'campaigns', path: '/campaigns', icon: ScheduleOutlined, ready: true, roles: CAMPAIGN_READERS },
-  { key: 'servicePoints', path: '/service-points', icon: EnvironmentOutlined, ready: false },
+  { key: 'servicePoints', path: '/service-points', icon: EnvironmentOutlined, ready: true, roles: ['admin', 'county_approver', 'township_reviewer', 'social_worker', 'grid_worker', 'service_point_staff', 'statistics_viewer'] },
   { key: 'charities', path: '/charities', icon: HeartOutlined, ready: false },
   { key: 'jobs', path: '/jobs', icon: SolutionOutlined, ready: false },
   { key: 'rescue', path: '/rescue', icon: MedicineBoxOutlined, ready: false },

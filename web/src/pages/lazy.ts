@@ -30,3 +30,5 @@ export const CampaignRoutes = lazy(() => import('../features/campaigns/CampaignR
 // Help requests (群众诉求): staff pages under /requests; the public submit/track pages under /help.
 export const RequestRoutes = lazy(() => import('../features/requests/RequestRoutes.tsx').then((m) => ({ default: m.RequestRoutes })));
 export const PublicRequestRoutes = lazy(() => import('../features/requests/PublicPages.tsx').then((m) => ({ default: m.PublicRequestRoutes })));
+export const NearPage = lazy(() => import('../features/service-points/NearPage.tsx').then((m) => ({ default: m.NearPage })));
+export const ServicePointsPage = lazy(() => import('../features/service-points/ServicePointsPage.tsx').then((m) => ({ default: m.ServicePointsPage })));

@@ -64,6 +64,11 @@ export const PARAMETERS = {
   'tekun.supporter_dibao_age': def('int', '赡养人享受低保且达到此年龄视为无能力', 'Supporter on dibao at this age is unable to support', { unit: '周岁' }),
   'tekun.supporter_elderly_age': def('int', '赡养人达到此年龄且收入低于上年人均可支配收入视为无能力', 'Supporter at this age with low income is unable to support', { unit: '周岁' }),
 
+  // 幸福食堂 meal subsidies (per subsidised meal, one a day per person; service-points module)
+  'meal.subsidy.age80_fen': def('fen', '幸福食堂助餐补贴：80 周岁以上老年人', 'Canteen meal subsidy: people aged 80 and over', { unit: '元/餐' }),
+  'meal.subsidy.dibao_fen': def('fen', '幸福食堂助餐补贴：低保对象', 'Canteen meal subsidy: dibao recipients', { unit: '元/餐' }),
+  'meal.subsidy.tekun_fen': def('fen', '幸福食堂助餐补贴：特困人员', 'Canteen meal subsidy: tekun (extreme poverty) recipients', { unit: '元/餐' }),
+
   // 临时救助
   'linshi.case_cap_fen': def('fen', '临时救助单次上限（0 表示不设）', 'Temporary assistance: per-case cap (0 = none)', { unit: '元' }),
   'linshi.case_cap_months': def('int', '临时救助单次上限（城市低保标准月数，0 表示不设）', 'Per-case cap in months of the urban standard (0 = none)', { unit: '个月' }),
