@@ -3,10 +3,7 @@
 // open now is), and a resident on a phone (390×844) opens /near, picks 热水 and finds the nearest
 // open 爱心驿站, then the nearest 医保 point; the sketch map draws them without any map tiles, and
 // a consultation at the station is recorded with its 失业补助金 self-check link, which opens.
-//
-// Wire it into run.ts inside the try block:
-//   await servicePointSteps({ browser, url: server.url, step, artifacts: ARTIFACTS, consoleErrors });
-// (the whole suite: `npm run test:browser`).
+// Part of the browser suite (`npm run test:browser`).
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { login } from './requests.steps.ts';
