@@ -17,12 +17,13 @@ import { caseRoutes } from '../modules/cases/index.ts';
 import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { open311Routes, requestRoutes } from '../modules/requests/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { figureRoutes } from '../modules/figures/index.ts';
 
 export { WEB_DIST } from '../platform/http/server.ts';
 export type BuildAppOptions = HttpServerOptions;
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, figureRoutes];
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
   return buildHttpServer(

@@ -20,6 +20,15 @@ import { createRequestsService, type RequestsService } from '../modules/requests
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
+import { createFiguresService, type FigureDefinition, type FiguresService } from '../modules/figures/index.ts';
+import { paymentFigures } from '../modules/payments/index.ts';
+import { caseFigures } from '../modules/cases/index.ts';
+import { requestFigures } from '../modules/requests/index.ts';
+import { campaignFigures } from '../modules/campaigns/index.ts';
+import { policyFigures } from '../modules/policy/index.ts';
+
+/** Every module's figures (a module adds its `<name>.figures.ts` list here). */
+export const FIGURES: readonly FigureDefinition[] = [...paymentFigures, ...caseFigures, ...requestFigures, ...campaignFigures, ...policyFigures];
 
 export type Services = {
   audit: AuditService;
@@ -38,6 +47,7 @@ export type Services = {
   requests: RequestsService;
   attachments: AttachmentsService;
   notifications: NotificationsService;
+  figures: FiguresService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -75,6 +85,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
+    figures: createFiguresService({ db, audit, sensitive, figures: FIGURES, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),
