@@ -85,7 +85,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
-    figures: createFiguresService({ db, audit, sensitive, figures: FIGURES, ...clock }),
+    figures: createFiguresService({ db, audit, sensitive, figures: FIGURES, cacheSeconds: { closed: config.figuresCacheSeconds, open: Math.min(60, config.figuresCacheSeconds) }, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

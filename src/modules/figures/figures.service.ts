@@ -7,6 +7,7 @@ import type { SensitiveFields } from '../../platform/crypto/sensitive.ts';
 import { canonicalCode, isWithin } from '../../lib/division-code.ts';
 import { maskName } from '../../lib/masking.ts';
 import { todayLocal } from '../../lib/local-date.ts';
+import { createTtlCache } from '../../lib/ttl-cache.ts';
 import type { Actor, AuditService } from '../audit/audit.service.ts';
 import type { FigureDefinition } from './figure.ts';
 import { isProblem, monthsOf, parsePeriod } from './period.ts';
@@ -35,9 +36,16 @@ export function valueOf(def: FigureDefinition, t: store.Totals): FigureValue {
   return { value, count: t.n, amountFen: t.fen, hits: t.hits };
 }
 
-export function createFiguresService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; figures: readonly FigureDefinition[]; now?: () => Date }) {
+export function createFiguresService(deps: { db: Db; audit: AuditService; sensitive: SensitiveFields; figures: readonly FigureDefinition[]; now?: () => Date; cacheSeconds?: { closed: number; open: number } }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  // Values (not lists) are kept for a while: a closed period's figures are computed from dated
+  // rows and do not change (docs/figures.md), so a dashboard seen again is served from memory; the
+  // period in progress is kept briefly. The key is the place asked (already checked to lie inside
+  // the caller's scope), so callers of different areas share entries for the same place.
+  const cacheMs = { closed: (deps.cacheSeconds?.closed ?? 900) * 1000, open: (deps.cacheSeconds?.open ?? 60) * 1000 };
+  const closedValues = createTtlCache<string, Awaited<ReturnType<typeof compute>>>({ ttlMs: cacheMs.closed, max: 5000, now: () => now().getTime() });
+  const openValues = createTtlCache<string, Awaited<ReturnType<typeof compute>>>({ ttlMs: cacheMs.open, max: 5000, now: () => now().getTime() });
   const byId = new Map<string, FigureDefinition>();
   for (const def of deps.figures) {
     if (byId.has(def.id)) throw new Error(`figure ${def.id} is defined twice`);
@@ -46,7 +54,8 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
 
   function figure(id: string): FigureDefinition {
     const def = byId.get(id);
-    if (!def) throw badInput('id', `Unknown figure "${id}" (GET /api/figures lists them)`, `没有统计指标“${id}”（见 GET /api/figures）`);
+    // An unknown id in the path is "not found", as for every other record (the access matrix relies on it).
+    if (!def) throw new AppError('not_found', `Unknown figure "${id}" (GET /api/figures lists them)`, `没有统计指标“${id}”（见 GET /api/figures）`, [{ field: 'id', message: 'unknown figure', messageZh: '没有该统计指标' }]);
     return def;
   }
 
@@ -77,48 +86,26 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
     definitions: () => [...byId.values()],
 
     async value(caller: Caller, id: string, q: FigureQuery) {
-      const { def, period, where, place, live } = await resolve(caller, id, q);
+      const resolved = await resolve(caller, id, q);
+      const { def, period, where } = resolved;
       const by = q.by ?? null;
       if (by && !def.dimensions.includes(by)) throw badInput('by', `Figure ${def.id} cannot be broken down by ${by} (it can by: ${def.dimensions.join(', ')})`, `统计指标 ${def.id} 不能按“${by}”分组（可按：${def.dimensions.join('、')}）`);
-      const total = valueOf(def, await store.totals(db, def, period.from, period.to, where));
-      let breakdown: { key: string; labelZh: string; labelEn: string; value: FigureValue }[] = [];
-      if (by === 'place') {
-        const length = NEXT_LENGTH.get(where.under.length);
-        if (length === undefined) throw badInput('by', 'A grid has no places below it', '网格以下不再分地区');
-        const [groups, children] = await Promise.all([store.grouped(db, def, period.from, period.to, where, { placeLength: length }), store.childPlaces(db, where.under)]);
-        const got = new Map(groups.map((g) => [g.key ?? '', g]));
-        const zero = { n: 0, fen: 0, hits: 0 };
-        breakdown = children.map((c) => ({ key: c.code, labelZh: c.name, labelEn: c.name, value: valueOf(def, got.get(c.code) ?? zero) }));
-        // Rows registered at this place itself (a case handled by the township), or at a place no longer listed.
-        for (const [key, g] of got) {
-          if (children.some((c) => c.code === key)) continue;
-          breakdown.push(key === where.under ? { key, labelZh: '本级', labelEn: 'At this level', value: valueOf(def, g) } : { key, labelZh: key, labelEn: key, value: valueOf(def, g) });
-        }
-      } else if (by === 'month') {
-        const months = monthsOf(period);
-        const got = new Map((await store.byMonth(db, def, months, where)).map((g) => [g.key, g]));
-        breakdown = months.map((m) => ({ key: m.month, labelZh: m.month, labelEn: m.month, value: valueOf(def, got.get(m.month) ?? { n: 0, fen: 0, hits: 0 }) }));
-      } else if (by === 'category') {
-        const groups = await store.grouped(db, def, period.from, period.to, where, 'category');
-        breakdown = groups.map((g) => {
-          const key = g.key ?? '';
-          const label = def.category?.labels?.[key];
-          return { key, labelZh: label?.zh ?? key, labelEn: label?.en ?? key, value: valueOf(def, g) };
-        });
-      }
-      return { figure: summary(def), period: live ? null : { from: period.from, to: period.to }, under: place, total, by, breakdown };
+      if (by === 'place' && !NEXT_LENGTH.has(where.under.length)) throw badInput('by', 'A grid has no places below it', '网格以下不再分地区');
+      return cached(resolved, by);
     },
 
     async rows(caller: Caller, id: string, q: FigureRowsQuery, actor: Actor) {
-      const { def, period, where, place, live } = await resolve(caller, id, q);
+      const resolved = await resolve(caller, id, q);
+      const { def, period, where, place, live } = resolved;
       const reveal = q.reveal === 'true';
       if (reveal && !hasPermission(caller, REVEAL)) throw new AppError('forbidden', 'You may not reveal full names and ID numbers', '无权查看完整姓名和身份证号');
-      const [t, list] = await Promise.all([store.totals(db, def, period.from, period.to, where), store.rows(db, def, period.from, period.to, where, { limit: q.limit, offset: q.offset })]);
+      // The page's total is the figure itself (cached like the figure): the list adds up to it.
+      const [figureNow, list] = await Promise.all([cached(resolved, null), store.rows(db, def, period.from, period.to, where, { limit: q.limit, offset: q.offset })]);
       if (reveal && list.length > 0) {
         await db.transaction((tx) => deps.audit.record(tx, actor, { action: 'reveal', entity: 'figure', entityId: def.id, jurisdictionCode: where.under || null, reason: `figure rows ${JSON.stringify({ period: q.period, under: q.under, category: q.category, offset: q.offset, rows: list.length })}` }));
       }
       return {
-        figure: summary(def), period: live ? null : { from: period.from, to: period.to }, under: place, total: valueOf(def, t), revealed: reveal,
+        figure: summary(def), period: live ? null : { from: period.from, to: period.to }, under: place, total: figureNow.total, revealed: reveal,
         limit: q.limit, offset: q.offset, items: list.map((r) => present(r, reveal)),
       };
     },
@@ -143,6 +130,47 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
       };
     },
   };
+
+  function cached(r: Awaited<ReturnType<typeof resolve>>, by: NonNullable<FigureQuery['by']> | null) {
+    const { def, period, where } = r;
+    const key = JSON.stringify([def.id, period.from, period.to, where.under, where.category ?? null, by]);
+    const cache = !r.live && period.to < where.today ? closedValues : openValues;
+    return cache.get(key, () => compute(r, by));
+  }
+
+  /** A figure's total and breakdown, from the database (`cached` keeps it). */
+  async function compute(r: Awaited<ReturnType<typeof resolve>>, by: NonNullable<FigureQuery['by']> | null) {
+    const { def, period, where, place, live } = r;
+    // The total and the breakdown run side by side (two connections).
+    const totals = store.totals(db, def, period.from, period.to, where);
+    totals.catch(() => undefined);
+    let breakdown: { key: string; labelZh: string; labelEn: string; value: FigureValue }[] = [];
+    if (by === 'place') {
+      const length = NEXT_LENGTH.get(where.under.length)!;
+      const [groups, children] = await Promise.all([store.grouped(db, def, period.from, period.to, where, { placeLength: length }), store.childPlaces(db, where.under)]);
+      const got = new Map(groups.map((g) => [g.key ?? '', g]));
+      const zero = { n: 0, fen: 0, hits: 0 };
+      breakdown = children.map((c) => ({ key: c.code, labelZh: c.name, labelEn: c.name, value: valueOf(def, got.get(c.code) ?? zero) }));
+      // Rows registered at this place itself (a case handled by the township), or at a place no longer listed.
+      for (const [key, g] of got) {
+        if (children.some((c) => c.code === key)) continue;
+        breakdown.push(key === where.under ? { key, labelZh: '本级', labelEn: 'At this level', value: valueOf(def, g) } : { key, labelZh: key, labelEn: key, value: valueOf(def, g) });
+      }
+    } else if (by === 'month') {
+      const months = monthsOf(period);
+      const got = new Map((await store.byMonth(db, def, months, where)).map((g) => [g.key, g]));
+      breakdown = months.map((m) => ({ key: m.month, labelZh: m.month, labelEn: m.month, value: valueOf(def, got.get(m.month) ?? { n: 0, fen: 0, hits: 0 }) }));
+    } else if (by === 'category') {
+      const groups = await store.grouped(db, def, period.from, period.to, where, 'category');
+      breakdown = groups.map((g) => {
+        const key = g.key ?? '';
+        const label = def.category?.labels?.[key];
+        return { key, labelZh: label?.zh ?? key, labelEn: label?.en ?? key, value: valueOf(def, g) };
+      });
+    }
+    const total = valueOf(def, await totals);
+    return { figure: summary(def), period: live ? null : { from: period.from, to: period.to }, under: place, total, by, breakdown };
+  }
 
   function present(r: store.RowOut, reveal: boolean) {
     return {

@@ -17,7 +17,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 const PERIOD = '2026-01..2026-03';
 
 before(async () => {
-  t = await createTestApp({ LASTMILE_LOGIN_RATE_PER_MINUTE: '10000' }, { now: () => clock.at });
+  t = await createTestApp({ LASTMILE_LOGIN_RATE_PER_MINUTE: '10000', LASTMILE_FIGURES_CACHE_SECONDS: '0' }, { now: () => clock.at });
   world = await buildWorld(t);
   as = {
     admin: api(t, await t.login('admin')), county: api(t, await t.login('xhl_approver')), township: api(t, await t.login('julun_reviewer')),
@@ -172,13 +172,12 @@ test('reveal needs the permission and is audited; the export is masked, audited 
   assert.match(audit[1]!.reason, /^masked export/);
 });
 
-test('bad input: a future, reversed or malformed period, an unknown figure, dimension or place → 400 naming the field', async () => {
+test('bad input: a future, reversed or malformed period, an unknown dimension or place → 400 naming the field; an unknown figure → 404', async () => {
   const cases: [string, string][] = [
     ['/api/figures/dibao.paid?period=2026-04', 'period'],
     ['/api/figures/dibao.paid?period=2026-03..2026-01', 'period'],
     ['/api/figures/dibao.paid?period=2026-13', 'period'],
     ['/api/figures/dibao.paid?period=2026-02-30..2026-03-01', 'period'],
-    ['/api/figures/nope.nothing?period=2026-01', 'id'],
     ['/api/figures/cases.open?period=2026-01&by=month', 'by'],
     ['/api/figures/dibao.paid?by=everything', 'by'],
     ['/api/figures/dibao.paid?category=dibao', 'category'],
@@ -193,6 +192,10 @@ test('bad input: a future, reversed or malformed period, an unknown figure, dime
     assert.ok(res.body.fields?.some((f: { field: string; messageZh: string }) => f.field.endsWith(field) && f.messageZh), `${url}: ${JSON.stringify(res.body.fields)}`);
   }
   assert.equal((await as.county.get('/api/figures/dibao.paid?under=140107001001001&by=place')).status, 400);
+  // An unknown figure in the path is not found, as any other record, with a bilingual message.
+  const unknown = await as.county.get('/api/figures/nope.nothing?period=2026-01');
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.body.messageZh, /没有统计指标/);
   // The month in progress counts up to today; a live figure ignores the period.
   assert.equal((await as.county.get('/api/figures/dibao.paid?period=2026-03')).body.period.to, '2026-03-10');
   assert.equal((await as.county.get('/api/figures/cases.overdue?period=2025-01')).body.period, null);

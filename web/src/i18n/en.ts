@@ -2,6 +2,7 @@ import type { MessageKey } from './zh.ts';
 import { campaignsEn } from '../features/campaigns/messages.ts';
 import { requestsEn } from '../features/requests/messages.ts';
 import { notificationsEn } from '../features/notifications/messages.ts';
+import { figuresEn } from '../features/figures/messages.ts';
 import { factsEn } from '../features/persons/facts-messages.ts';
 
 // Typed against the Chinese dictionary so a missing translation fails the type check.
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...requestsEn,
   ...notificationsEn,
+  ...figuresEn,
   ...factsEn,
   'app.name': 'lastmile',
   'app.fullName': '最后一米 · lastmile',

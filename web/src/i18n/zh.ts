@@ -3,6 +3,7 @@ import { PERSON_LABELS_ZH } from '../../../src/modules/persons/persons.labels.ts
 import { campaignsZh } from '../features/campaigns/messages.ts';
 import { requestsZh } from '../features/requests/messages.ts';
 import { notificationsZh } from '../features/notifications/messages.ts';
+import { figuresZh } from '../features/figures/messages.ts';
 import { factsZh } from '../features/persons/facts-messages.ts';
 
 /** The shared Chinese labels of a coded value list as dictionary entries ("code.sex.male": "男"). */
@@ -15,6 +16,7 @@ export const zh = {
   ...factsZh,
   ...requestsZh,
   ...notificationsZh,
+  ...figuresZh,
   'app.name': '最后一米',
   'app.fullName': '最后一米 · lastmile',
   'app.subtitle': '基层社会救助与民生服务平台',

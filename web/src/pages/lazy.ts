@@ -30,3 +30,5 @@ export const CampaignRoutes = lazy(() => import('../features/campaigns/CampaignR
 // Help requests (群众诉求): staff pages under /requests; the public submit/track pages under /help.
 export const RequestRoutes = lazy(() => import('../features/requests/RequestRoutes.tsx').then((m) => ({ default: m.RequestRoutes })));
 export const PublicRequestRoutes = lazy(() => import('../features/requests/PublicPages.tsx').then((m) => ({ default: m.PublicRequestRoutes })));
+// 统计看板: figures with the lists behind them.
+export const DashboardPage = lazy(() => import('../features/figures/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));
