@@ -61,7 +61,10 @@ export const caseFigures = defineFigures([
         cross join lateral (select e.to_state as state, e.on_date from case_events e
                              where e.case_id = c.id and e.to_state is not null and e.on_date <= ${p.to}
                              order by e.on_date desc, e.id desc limit 1) s
-       where c.received_on <= ${p.to} and s.state in (${OPEN}) and ${p.place(sql`c.jurisdiction_code`)}`,
+       where c.received_on <= ${p.to} and s.state in (${OPEN}) and ${p.place(sql`c.jurisdiction_code`)}
+         -- Only a case open now or changed after the period's end can have been open then (every
+         -- step bumps updated_at, cases.store.ts): the timeline is read for those alone.
+         and (c.state in (${OPEN}) or c.updated_at >= ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai'))`,
   },
   {
     id: 'cases.overdue', module: 'cases', unit: '件', measure: 'count', timing: 'now', dimensions: ['place', 'category'], category: step,

@@ -47,8 +47,8 @@ export async function buildWorld(t: TestApp) {
   let caseNo = 0;
   const addCase = async (h: (typeof households)[number], program: string, state: string, receivedOn: string, approvedOn: string | null, events: [string, string][], beneficiary: number | null = null) => {
     const c = await one<{ id: number }>(sql`
-      insert into assistance_cases (case_no, program, procedure, state, household_id, applicant_person_id, beneficiary_person_id, jurisdiction_code, channel, step_started_on, received_on, approved_on, approved_fen, due_on)
-      values (${`T-${program}-${++caseNo}`}, ${program}, 'general', ${state}, ${h.id}, ${h.head}, ${beneficiary}, ${h.code}, 'application', ${receivedOn}, ${receivedOn}, ${approvedOn}, ${approvedOn ? 80000 : null}, ${state === 'approved' ? null : '2026-02-01'})
+      insert into assistance_cases (case_no, program, procedure, state, household_id, applicant_person_id, beneficiary_person_id, jurisdiction_code, channel, step_started_on, received_on, approved_on, approved_fen, due_on, updated_at)
+      values (${`T-${program}-${++caseNo}`}, ${program}, 'general', ${state}, ${h.id}, ${h.head}, ${beneficiary}, ${h.code}, 'application', ${receivedOn}, ${receivedOn}, ${approvedOn}, ${approvedOn ? 80000 : null}, ${state === 'approved' ? null : '2026-02-01'}, ${`${events[events.length - 1]![0]}T12:00:00+08:00`})
       returning id`);
     for (const [onDate, toState] of events) await db.execute(sql`insert into case_events (case_id, on_date, actor_name, action, to_state) values (${c.id}, ${onDate}, 'test', 'step', ${toState})`);
     return c.id;
@@ -132,7 +132,7 @@ export async function laterData(t: TestApp, w: Awaited<ReturnType<typeof buildWo
   await db.execute(sql`insert into payments (case_id, household_id, payee_person_id, jurisdiction_code, program, month, kind, amount_fen, status, paid_on) values (${c!.id}, ${h.id}, ${h.head}, ${h.code}, 'dibao', '2026-03', 'monthly', 30000, 'paid', '2026-03-05')`);
   for (const id of w.openCases) {
     await db.execute(sql`insert into case_events (case_id, on_date, actor_name, action, to_state) values (${id}, '2026-02-10', 'test', 'approve', 'approved')`);
-    await db.execute(sql`update assistance_cases set state = 'approved', approved_on = '2026-02-10' where id = ${id}`);
+    await db.execute(sql`update assistance_cases set state = 'approved', approved_on = '2026-02-10', updated_at = '2026-02-10T10:00:00+08:00' where id = ${id}`);
   }
   await db.execute(sql`update help_requests set resolved_at = '2026-02-15T10:00:00+08:00', state = 'resolved', satisfaction = 5 where resolved_at is null`);
   await db.execute(sql`update campaign_targets set status = 'closed', closed_on = '2026-02-20' where campaign_id = ${w.campaignId} and closed_on is null`);
