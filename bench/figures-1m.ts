@@ -65,7 +65,8 @@ try {
              case when (pp.id + extract(month from m)::int) % 200 = 0 then 'failed' else 'paid' end,
              case when (pp.id + extract(month from m)::int) % 200 = 0 then null else (m + interval '19 days')::date end
         from payment_plans pp cross join generate_series('2025-01-01'::date, '2025-12-01'::date, interval '1 month') m
-       where pp.period = 'monthly' or m = (date_trunc('month', (select approved_on from assistance_cases where id = pp.case_id)))::date`);
+       where pp.period = 'monthly' or m = (date_trunc('month', (select approved_on from assistance_cases where id = pp.case_id)))::date
+       order by m, pp.id`); // month by month, as the monthly generation writes them
     await step('help requests (one per 5 households)', sql`insert into help_requests (tracking_code, channel, category_code, state, description, jurisdiction_code, handler_code, response_due_at, resolution_due_at, resolved_at, satisfaction, submitted_by, created_at)
       select 'B' || h.id, 'patrol', (array['living_help','facility_repair','mediation','other'])[1 + h.id % 4], 'visited', '巡查', h.jurisdiction_code, h.jurisdiction_code,
              t, t + interval '72 hours', t + ((h.id % 5) * 20) * interval '1 hour', 1 + h.id % 5, 'bench', t

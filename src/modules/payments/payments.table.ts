@@ -102,8 +102,9 @@ export const payments = pgTable(
     index('payments_case_idx').on(t.caseId),
     index('payments_batch_idx').on(t.batchId),
     index('payments_household_year_idx').on(t.householdId, t.month),
-    // Money paid in a period (the figures: paid, recipients, persons), by the bank's paid date.
-    index('payments_paid_on_idx').on(t.paidOn, t.jurisdictionCode).where(sql`${t.status} = 'paid'`),
+    // Money paid in a period (the figures: paid, recipients, persons), by the bank's paid date; the
+    // columns the figures aggregate are in the key, so a county's month is read from the index alone.
+    index('payments_paid_on_idx').on(t.paidOn, t.jurisdictionCode, t.program, t.amountFen, t.householdId, t.payeePersonId).where(sql`${t.status} = 'paid'`),
   ],
 );
 
