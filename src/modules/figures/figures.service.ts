@@ -30,6 +30,10 @@ export function summary(def: FigureDefinition) {
   };
 }
 
+export function sumOf(parts: readonly store.Totals[]): store.Totals {
+  return parts.reduce((a, p) => ({ n: a.n + p.n, fen: a.fen + Number(p.fen), hits: a.hits + p.hits }), { n: 0, fen: 0, hits: 0 });
+}
+
 /** The figure from its rows' totals, by the definition's measure. */
 export function valueOf(def: FigureDefinition, t: store.Totals): FigureValue {
   const value = def.measure === 'count' ? t.n : def.measure === 'sum' ? t.fen : t.n === 0 ? null : Math.round((t.hits * 1000) / t.n) / 10;
@@ -141,13 +145,18 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
   /** A figure's total and breakdown, from the database (`cached` keeps it). */
   async function compute(r: Awaited<ReturnType<typeof resolve>>, by: NonNullable<FigureQuery['by']> | null) {
     const { def, period, where, place, live } = r;
-    // The total and the breakdown run side by side (two connections).
-    const totals = store.totals(db, def, period.from, period.to, where);
-    totals.catch(() => undefined);
+    // A breakdown by place or category partitions the rows (every row has one code prefix and one
+    // category), and count, money and hits add up, so the total is the sum of its parts: one pass.
+    // Months do not partition (a household paid in two months counts once in the period): there
+    // the total is its own statement, run side by side with the breakdown.
+    let parts: store.Totals[] | undefined;
+    const totals = by === 'month' || by === null ? store.totals(db, def, period.from, period.to, where) : undefined;
+    totals?.catch(() => undefined);
     let breakdown: { key: string; labelZh: string; labelEn: string; value: FigureValue }[] = [];
     if (by === 'place') {
       const length = NEXT_LENGTH.get(where.under.length)!;
       const [groups, children] = await Promise.all([store.grouped(db, def, period.from, period.to, where, { placeLength: length }), store.childPlaces(db, where.under)]);
+      parts = groups;
       const got = new Map(groups.map((g) => [g.key ?? '', g]));
       const zero = { n: 0, fen: 0, hits: 0 };
       breakdown = children.map((c) => ({ key: c.code, labelZh: c.name, labelEn: c.name, value: valueOf(def, got.get(c.code) ?? zero) }));
@@ -162,13 +171,14 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
       breakdown = months.map((m) => ({ key: m.month, labelZh: m.month, labelEn: m.month, value: valueOf(def, got.get(m.month) ?? { n: 0, fen: 0, hits: 0 }) }));
     } else if (by === 'category') {
       const groups = await store.grouped(db, def, period.from, period.to, where, 'category');
+      parts = groups;
       breakdown = groups.map((g) => {
         const key = g.key ?? '';
         const label = def.category?.labels?.[key];
         return { key, labelZh: label?.zh ?? key, labelEn: label?.en ?? key, value: valueOf(def, g) };
       });
     }
-    const total = valueOf(def, await totals);
+    const total = valueOf(def, totals ? await totals : sumOf(parts ?? []));
     return { figure: summary(def), period: live ? null : { from: period.from, to: period.to }, under: place, total, by, breakdown };
   }
 
