@@ -19,6 +19,7 @@ export type FiguresService = ReturnType<typeof createFiguresService>;
 
 const NEXT_LENGTH = new Map<number, number>([[0, 2], [2, 4], [4, 6], [6, 9], [9, 12], [12, 15]]);
 const REVEAL = 'persons.reveal';
+const MAX_MONTHS = 120;
 
 const badInput = (field: string, en: string, zh: string) => new AppError('validation_failed', en, zh, [{ field, message: en, messageZh: zh }]);
 
@@ -95,6 +96,8 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
       const by = q.by ?? null;
       if (by && !def.dimensions.includes(by)) throw badInput('by', `Figure ${def.id} cannot be broken down by ${by} (it can by: ${def.dimensions.join(', ')})`, `统计指标 ${def.id} 不能按“${by}”分组（可按：${def.dimensions.join('、')}）`);
       if (by === 'place' && !NEXT_LENGTH.has(where.under.length)) throw badInput('by', 'A grid has no places below it', '网格以下不再分地区');
+      // One statement runs the source once per month: a breakdown is for a chart, ten years at most.
+      if (by === 'month' && monthsOf(period).length > MAX_MONTHS) throw badInput('by', `A breakdown by month covers at most ${MAX_MONTHS} months; this period has ${monthsOf(period).length}`, `按月分组最多 ${MAX_MONTHS} 个月，该统计期有 ${monthsOf(period).length} 个月`);
       return cached(resolved, by);
     },
 

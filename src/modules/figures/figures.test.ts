@@ -184,6 +184,7 @@ test('bad input: a future, reversed or malformed period, an unknown dimension or
     ['/api/figures/dibao.paid?under=1401071', 'under'],
     ['/api/figures/dibao.paid?under=abc', 'under'],
     ['/api/figures/dibao.paid/rows?limit=1000', 'limit'],
+    ['/api/figures/dibao.paid?period=1990-01..2026-01&by=month', 'by'],
   ];
   for (const [url, field] of cases) {
     const res = await as.county.get(url);
