@@ -8,7 +8,7 @@ import { errorText } from '../../api/errors.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatFen } from '../../lib/money.ts';
 import { JurisdictionPicker } from '../jurisdictions/JurisdictionPicker.tsx';
-import { exportFigure, useFigure, useFigureRows, type FigureRowsData } from './api.ts';
+import { exportFigure, useFigure, useFigureCatalogue, useFigureRows, type FigureRowsData } from './api.ts';
 import { BarChart } from './BarChart.tsx';
 import { formatFigure } from './format.ts';
 
@@ -55,6 +55,8 @@ function Overview() {
     navigate(`/dashboards/list?${new URLSearchParams({ figure, period: p.period, ...(p.under ? { under: p.under } : {}), ...(p.category ? { category: p.category } : {}) }).toString()}`);
   const name = (d: { nameZh: string; nameEn: string }) => (lang === 'zh' ? d.nameZh : d.nameEn);
   const data = byPlace.data;
+  const catalogue = useFigureCatalogue().data?.items ?? [];
+  const labelOf = (id: string) => { const f = catalogue.find((x) => x.id === id); return f ? name(f) : id; };
 
   return (
     <div data-testid="dashboard">
@@ -75,7 +77,7 @@ function Overview() {
         <Col xs={24} lg={14}>
           <Card
             title={data ? t('figures.byPlace', { name: name(data.figure) }) : ''}
-            extra={<Select size="small" value={chart} style={{ width: 220 }} onChange={(v) => set({ figure: v })} options={CHART_FIGURES.map((id) => ({ value: id, label: id }))} aria-label={t('figures.chartFigure')} />}
+            extra={<Select size="small" value={chart} style={{ width: 240 }} onChange={(v) => set({ figure: v })} options={CHART_FIGURES.map((id) => ({ value: id, label: labelOf(id) }))} aria-label={t('figures.chartFigure')} />}
           >
             {byPlace.isError && <Alert type="error" showIcon title={errorText(byPlace.error, lang, t('common.unknownError'))} />}
             <Typography.Paragraph type="secondary">{t('figures.clickHint')}</Typography.Paragraph>

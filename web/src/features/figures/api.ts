@@ -1,7 +1,7 @@
 // TanStack Query hooks for /api/figures: a figure with its breakdown, and the rows behind it.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { FigureResult, FigureRows } from '../../../../src/modules/figures/figures.schema.ts';
+import { FigureCatalogue, FigureResult, FigureRows } from '../../../../src/modules/figures/figures.schema.ts';
 import { downloadFile, request } from '../../api/client.ts';
 
 export type FigureData = z.infer<typeof FigureResult>;
@@ -33,4 +33,8 @@ export function useFigureRows(id: string, params: FigureParams & { limit: number
 
 export function exportFigure(id: string, params: FigureParams): Promise<void> {
   return downloadFile(`/figures/${encodeURIComponent(id)}/export`, 'figure.xlsx', { period: params.period, under: params.under, category: params.category });
+}
+
+export function useFigureCatalogue() {
+  return useQuery({ queryKey: ['figures', 'catalogue'], queryFn: () => request('/figures', { schema: FigureCatalogue }), staleTime: Infinity });
 }
