@@ -5,6 +5,8 @@ import { actorOf, callerOf } from '../auth/auth.hook.ts';
 import { figurePermissions as can } from './figures.policy.ts';
 import { FigureCatalogue, FigureExportQuery, FigureIdParams, FigureQuery, FigureResult, FigureRows, FigureRowsQuery } from './figures.schema.ts';
 import { writeFigureXlsx } from './figures.export.ts';
+import { monthlyReport } from './figures.report.ts';
+import { YearMonth } from '../../lib/date.schema.ts';
 
 const errors = { 400: ApiErrorBody, 401: ApiErrorBody, 403: ApiErrorBody, 404: ApiErrorBody };
 const tags = ['figures'];
@@ -16,6 +18,22 @@ export const figureRoutes: RouteModule = (app, { services }) => {
 
   app.get('/figures', { ...p, schema: { tags, summary: 'Every figure: name, meaning, unit, dimensions / 统计指标目录', response: { 200: FigureCatalogue, 401: ApiErrorBody, 403: ApiErrorBody } } },
     async () => figures.catalogue());
+
+  app.get('/figures/report', {
+    ...p,
+    schema: {
+      tags, summary: 'The monthly report (月报): the month’s figures by the places one level down, .xlsx; as of the month’s end, reproducible / 月度统计报表',
+      querystring: z.object({ month: YearMonth.optional().describe('default: last month'), under: FigureQuery.shape.under }),
+      response: { 200: { description: 'xlsx file', content: { [XLSX]: { schema: z.string() } } }, ...errors },
+    },
+  }, async (request, reply) => {
+    const caller = callerOf(request);
+    const month = request.query.month ?? figures.lastMonth();
+    const { buffer, placeName } = await monthlyReport(figures, caller, month, request.query.under);
+    await figures.auditReport(actorOf(request), month, request.query.under ?? caller.scope);
+    const name = encodeURIComponent(`${placeName}-${month}-月报.xlsx`);
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="report.xlsx"; filename*=UTF-8''${name}`).send(buffer as never);
+  });
 
   app.get('/figures/:id', { ...p, schema: { tags, summary: 'A figure for a period and place, broken down by the next place level, month or category / 统计指标数值', params: FigureIdParams, querystring: FigureQuery, response: { 200: FigureResult, ...errors } } },
     async (request) => figures.value(callerOf(request), request.params.id, request.query));

@@ -88,6 +88,11 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
 
   return {
     catalogue: () => ({ items: [...byId.values()].map(summary) }),
+    /** The month before today's (the 月报 when none is named). */
+    lastMonth: () => monthsOf({ from: `${Number(todayLocal(now()).slice(0, 4)) - 1}-12-01`, to: todayLocal(now()) }).at(-2)!.month,
+    /** The monthly report holds figures only (no names), but leaving the system it is recorded. */
+    auditReport: (actor: Actor, month: string, under: string) =>
+      db.transaction((tx) => deps.audit.record(tx, actor, { action: 'export', entity: 'figure_report', entityId: month, jurisdictionCode: under || null, reason: `monthly report ${month}` })),
     definitions: () => [...byId.values()],
 
     async value(caller: Caller, id: string, q: FigureQuery) {

@@ -105,7 +105,7 @@ test('money figures equal the payments paid in the period, by paid date, per pro
   assert.ok(list.items.length > 0 && list.items.every((i: Row) => i.name!.includes('*') && /\*{4,}/.test(i.idNumber!)), JSON.stringify(list.items[0]));
 });
 
-test('a past month keeps its figures when later data arrives (payments, steps, resolutions, visits, screening)', async () => {
+test('a past month keeps its figures, lists and monthly report (月报) when later data arrives (payments, steps, resolutions, visits, screening)', async () => {
   const cat = (await as.county.get('/api/figures')).body.items as { id: string; dimensions: string[]; timing: string }[];
   const snapshot = async () => {
     const out: Record<string, unknown> = {};
@@ -115,10 +115,27 @@ test('a past month keeps its figures when later data arrives (payments, steps, r
     }
     return out;
   };
+  const report = async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/figures/report?month=2026-01', headers: as.county.session.headers });
+    assert.equal(res.statusCode, 200, res.body);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    const rows: unknown[][] = [];
+    book.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    return rows;
+  };
+  const reportBefore = await report();
+  // The 月报's 合计 row is the figures themselves (money in 元).
+  const totalRow = reportBefore.at(-1)!;
+  assert.equal(totalRow[0], '合计');
+  assert.equal(Math.round(Number(totalRow[4]) * 100), (await as.county.get('/api/figures/dibao.paid?period=2026-01')).body.total.value);
+  assert.equal(totalRow[2], (await as.county.get('/api/figures/dibao.recipients?period=2026-01')).body.total.value);
+  assert.ok(reportBefore.some((r) => r[1] === '140107001'), 'a row per township');
   const beforeLater = await snapshot();
   const feb = (await as.county.get('/api/figures/cases.open?period=2026-02')).body.total.count;
   await laterData(t, world);
   assert.deepEqual(await snapshot(), beforeLater);
+  assert.deepEqual(await report(), reportBefore, 'the monthly report of a past month is reproducible');
   // …while the later months do see it.
   assert.ok((await as.county.get('/api/figures/cases.open?period=2026-02')).body.total.count < feb);
   assert.ok((await as.county.get('/api/figures/dibao.paid?period=2026-03')).body.total.amountFen >= 35000);
@@ -135,6 +152,8 @@ test('scope: a township sees its own; a place outside the caller’s area is 404
     assert.equal((await who.get(`/api/figures/payments.paid/rows?period=${PERIOD}&under=${place}`)).status, 404);
     assert.equal((await who.get(`/api/figures/payments.paid/export?period=${PERIOD}&under=${place}`)).status, 404);
   }
+  assert.equal((await as.county.get('/api/figures/report?month=2026-01&under=140109')).status, 404);
+  assert.equal((await as.township.get('/api/figures/report')).status, 200); // last month, its own township
   const rows = await allRows(as.township, 'payments.paid', `period=${PERIOD}`);
   assert.ok(rows.length > 0 && rows.every((r) => r.jurisdictionCode.startsWith('140107001')));
   const other = (await as.otherCounty.get(`/api/figures/payments.paid?period=${PERIOD}`)).body;
