@@ -111,8 +111,10 @@ export function createFiguresService(deps: { db: Db; audit: AuditService; sensit
       const { def, period, where, place, live } = resolved;
       const reveal = q.reveal === 'true';
       if (reveal && !hasPermission(caller, REVEAL)) throw new AppError('forbidden', 'You may not reveal full names and ID numbers', '无权查看完整姓名和身份证号');
-      // The page's total is the figure itself (cached like the figure): the list adds up to it.
-      const [figureNow, list] = await Promise.all([cached(resolved, null), store.rows(db, def, period.from, period.to, where, { limit: q.limit, offset: q.offset })]);
+      // The page's total is the figure itself: the list adds up to it. A closed period's may come from
+      // the kept values (its rows do not change); the period in progress is counted afresh with the page.
+      const closed = !live && period.to < where.today;
+      const [figureNow, list] = await Promise.all([closed ? cached(resolved, null) : compute(resolved, null), store.rows(db, def, period.from, period.to, where, { limit: q.limit, offset: q.offset })]);
       if (reveal && list.length > 0) {
         await db.transaction((tx) => deps.audit.record(tx, actor, { action: 'reveal', entity: 'figure', entityId: def.id, jurisdictionCode: where.under || null, reason: `figure rows ${JSON.stringify({ period: q.period, under: q.under, category: q.category, offset: q.offset, rows: list.length })}` }));
       }
