@@ -23,6 +23,15 @@ import { createOrganisationsService, type OrganisationsService } from '../module
 import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
 import { createPlacesService, type PlacesService } from '../modules/places/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
+import { createFiguresService, type FigureDefinition, type FiguresService } from '../modules/figures/index.ts';
+import { paymentFigures } from '../modules/payments/index.ts';
+import { caseFigures } from '../modules/cases/index.ts';
+import { requestFigures } from '../modules/requests/index.ts';
+import { campaignFigures } from '../modules/campaigns/index.ts';
+import { policyFigures } from '../modules/policy/index.ts';
+
+/** Every module's figures (a module adds its `<name>.figures.ts` list here). */
+export const FIGURES: readonly FigureDefinition[] = [...paymentFigures, ...caseFigures, ...requestFigures, ...campaignFigures, ...policyFigures];
 
 export type Services = {
   audit: AuditService;
@@ -44,6 +53,7 @@ export type Services = {
   organisations: OrganisationsService;
   servicePoints: ServicePointsService;
   places: PlacesService;
+  figures: FiguresService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -86,6 +96,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     servicePoints: createServicePointsService({ db, audit, parameters: () => policy.index(), ...clock }),
     // Where places are (a community's centre point), for coverage and maps.
     places: createPlacesService({ db, audit, ...clock }),
+    figures: createFiguresService({ db, audit, sensitive, figures: FIGURES, cacheSeconds: { closed: config.figuresCacheSeconds, open: Math.min(60, config.figuresCacheSeconds) }, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

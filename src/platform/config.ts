@@ -56,6 +56,7 @@ const EnvSchema = z.object({
   LASTMILE_SEED_DEMO: bool.default(true).describe('load demo data into an empty database on start'),
   LASTMILE_JOBS: bool.default(true).describe('run the background job worker in this process'),
   LASTMILE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LASTMILE_FIGURES_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900).describe('seconds a process keeps a figure of a closed period (the period in progress: at most 60); 0 = off'),
   LASTMILE_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5).describe('seconds a process reuses a looked-up session; another process sees a logout or role change within this; 0 = off'),
   LASTMILE_IMPORT_FILE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   LASTMILE_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
@@ -97,6 +98,7 @@ export type Config = {
   sessionHours: number;
   /** How long a process reuses a looked-up session (0: never); changes made in another process take up to this long. */
   sessionCacheSeconds: number;
+  figuresCacheSeconds: number;
   /** Days an uploaded ledger (encrypted) and its report are kept after the import ends. */
   importFileDays: number;
   shutdownTimeoutMs: number;
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.LASTMILE_JOBS,
     sessionHours: e.LASTMILE_SESSION_HOURS,
     sessionCacheSeconds: e.LASTMILE_SESSION_CACHE_SECONDS,
+    figuresCacheSeconds: e.LASTMILE_FIGURES_CACHE_SECONDS,
     importFileDays: e.LASTMILE_IMPORT_FILE_DAYS,
     shutdownTimeoutMs: e.LASTMILE_SHUTDOWN_TIMEOUT_MS,
     login: {

@@ -18,6 +18,7 @@ import {
   CasesPage,
   ChangePasswordPage,
   ComingSoonPage,
+  DashboardPage,
   HomePage,
   HouseholdPage,
   ImportPage,
@@ -94,6 +95,7 @@ function AppRoutes() {
           <Route path="campaigns/*" element={<CampaignRoutes />} />
           <Route path="requests/*" element={<RequestRoutes />} />
           <Route path="service-points" element={<ServicePointsPage />} />
+          <Route path="dashboards/*" element={<DashboardPage />} />
           <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
           {MODULES.filter((m) => !m.ready).map((m) => (
             <Route key={m.key} path={`${m.path}/*`} element={<ComingSoonPage module={m.key} />} />

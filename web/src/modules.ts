@@ -22,6 +22,7 @@ import { CAMPAIGN_READERS } from './features/campaigns/access.ts';
 import { CASE_MODULE_ROLES } from './features/cases/access.ts';
 import { PAYMENT_READERS } from './features/payments/access.ts';
 import { REQUEST_READERS } from './features/requests/access.ts';
+import { FIGURE_READERS } from './features/figures/access.ts';
 import type { MessageKey } from './i18n/index.ts';
 
 export interface AppModule {
@@ -46,7 +47,7 @@ export const MODULES = [
   { key: 'jobs', path: '/jobs', icon: SolutionOutlined, ready: false },
   { key: 'rescue', path: '/rescue', icon: MedicineBoxOutlined, ready: false },
   { key: 'monitoring', path: '/monitoring', icon: AlertOutlined, ready: false },
-  { key: 'dashboards', path: '/dashboards', icon: BarChartOutlined, ready: false },
+  { key: 'dashboards', path: '/dashboards', icon: BarChartOutlined, ready: true, roles: FIGURE_READERS },
   { key: 'policies', path: '/policies', icon: FileProtectOutlined, ready: true, roles: REGISTRY_READERS },
   { key: 'jurisdictions', path: '/jurisdictions', icon: ApartmentOutlined, ready: true },
   { key: 'admin', path: '/admin', icon: SettingOutlined, ready: true, roles: ['admin'] },

@@ -40,6 +40,8 @@ export const paymentPlans = pgTable(
     index('payment_plans_case_idx').on(t.caseId),
     // A household's current benefits, read for every household the engine decides (screening too).
     index('payment_plans_household_idx').on(t.householdId).where(sql`${t.status} = 'active'`),
+    // Whether a household had a plan of a program in a month, whatever its status now (应保尽保 gap).
+    index('payment_plans_household_program_idx').on(t.householdId, t.program, t.fromMonth),
     check('payment_plans_amount', sql`${t.amountFen} >= 0`),
   ],
 );
@@ -100,6 +102,9 @@ export const payments = pgTable(
     index('payments_case_idx').on(t.caseId),
     index('payments_batch_idx').on(t.batchId),
     index('payments_household_year_idx').on(t.householdId, t.month),
+    // Money paid in a period (the figures: paid, recipients, persons), by the bank's paid date; the
+    // columns the figures aggregate are in the key, so a county's month is read from the index alone.
+    index('payments_paid_on_idx').on(t.paidOn, t.jurisdictionCode, t.program, t.amountFen, t.householdId, t.payeePersonId).where(sql`${t.status} = 'paid'`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { campaignsEn } from '../features/campaigns/messages.ts';
 import { requestsEn } from '../features/requests/messages.ts';
 import { notificationsEn } from '../features/notifications/messages.ts';
 import { servicePointsEn } from '../features/service-points/messages.ts';
+import { figuresEn } from '../features/figures/messages.ts';
 import { factsEn } from '../features/persons/facts-messages.ts';
 
 // Typed against the Chinese dictionary so a missing translation fails the type check.
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...requestsEn,
   ...notificationsEn,
   ...servicePointsEn,
+  ...figuresEn,
   ...factsEn,
   'app.name': 'lastmile',
   'app.fullName': '最后一米 · lastmile',

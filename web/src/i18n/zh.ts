@@ -4,6 +4,7 @@ import { campaignsZh } from '../features/campaigns/messages.ts';
 import { requestsZh } from '../features/requests/messages.ts';
 import { notificationsZh } from '../features/notifications/messages.ts';
 import { servicePointsZh } from '../features/service-points/messages.ts';
+import { figuresZh } from '../features/figures/messages.ts';
 import { factsZh } from '../features/persons/facts-messages.ts';
 
 /** The shared Chinese labels of a coded value list as dictionary entries ("code.sex.male": "男"). */
@@ -17,6 +18,7 @@ export const zh = {
   ...requestsZh,
   ...notificationsZh,
   ...servicePointsZh,
+  ...figuresZh,
   'app.name': '最后一米',
   'app.fullName': '最后一米 · lastmile',
   'app.subtitle': '基层社会救助与民生服务平台',

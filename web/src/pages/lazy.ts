@@ -32,3 +32,5 @@ export const RequestRoutes = lazy(() => import('../features/requests/RequestRout
 export const PublicRequestRoutes = lazy(() => import('../features/requests/PublicPages.tsx').then((m) => ({ default: m.PublicRequestRoutes })));
 export const NearPage = lazy(() => import('../features/service-points/NearPage.tsx').then((m) => ({ default: m.NearPage })));
 export const ServicePointsPage = lazy(() => import('../features/service-points/ServicePointsPage.tsx').then((m) => ({ default: m.ServicePointsPage })));
+// 统计看板: figures with the lists behind them.
+export const DashboardPage = lazy(() => import('../features/figures/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })));

@@ -1,0 +1,2 @@
+CREATE INDEX "payment_plans_household_program_idx" ON "payment_plans" USING btree ("household_id","program","from_month");--> statement-breakpoint
+CREATE INDEX "payments_paid_on_idx" ON "payments" USING btree ("paid_on","jurisdiction_code","program","amount_fen","household_id","payee_person_id") WHERE "payments"."status" = 'paid';
