@@ -20,6 +20,7 @@ import { createRequestsService, type RequestsService } from '../modules/requests
 import { createAttachmentsService, type AttachmentsService } from '../modules/attachments/index.ts';
 import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
 import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
+import { createCharityService, type CharityService } from '../modules/charity/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 
 export type Services = {
@@ -40,6 +41,7 @@ export type Services = {
   attachments: AttachmentsService;
   notifications: NotificationsService;
   organisations: OrganisationsService;
+  charity: CharityService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -58,6 +60,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const attachments = createAttachmentsService({ db, sensitive, audit, ...clock });
   // The in-app notification centre every module posts to, live to open pages over LISTEN.
   const notifications = createNotificationsService({ db, database, ...clock });
+  // Who acts for which organisation: every social-force ledger asks the one registry.
+  const organisations = createOrganisationsService({ db, audit, sensitive });
   const cases = createCasesService({ db, audit, sensitive, policy, attachments, notifications, ...clock });
   return {
     audit,
@@ -77,7 +81,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
-    organisations: createOrganisationsService({ db, audit, sensitive }),
+    organisations,
+    charity: createCharityService({ db, audit, organisations, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

@@ -1,0 +1,3 @@
+export { createCharityService, type CharityService } from './charity.service.ts';
+export { charityRoutes } from './charity.routes.ts';
+export { charityPermissions } from './charity.policy.ts';
