@@ -82,7 +82,7 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     attachments,
     notifications,
     organisations,
-    charity: createCharityService({ db, audit, organisations, ...clock }),
+    charity: createCharityService({ db, audit, organisations, sensitive, attachments, policy, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

@@ -1,3 +1,4 @@
 export { createCharityService, type CharityService } from './charity.service.ts';
 export { charityRoutes } from './charity.routes.ts';
+export { distributionRoutes } from './distributions.routes.ts';
 export { charityPermissions } from './charity.policy.ts';
