@@ -142,6 +142,29 @@ CREATE TABLE "stock_movements" (
 	CONSTRAINT "stock_movements_loss_reason" CHECK ("stock_movements"."kind" <> 'loss' or coalesce(length(trim("stock_movements"."reason")), 0) > 0)
 );
 --> statement-breakpoint
+CREATE TABLE "wishes" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "wishes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"jurisdiction_code" varchar(15) NOT NULL,
+	"organisation_id" bigint,
+	"person_id" bigint,
+	"beneficiary_kind" varchar(8) NOT NULL,
+	"category" varchar(12) NOT NULL,
+	"budget_fen" bigint NOT NULL,
+	"public_text" text NOT NULL,
+	"status" varchar(10) DEFAULT 'posted' NOT NULL,
+	"claimant_kind" varchar(12),
+	"claimant_name" text,
+	"claimant_phone_enc" text,
+	"claimed_at" timestamp with time zone,
+	"fulfilled_on" date,
+	"confirmation" text,
+	"created_by" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "wishes_status" CHECK ("wishes"."status" in ('posted', 'claimed', 'fulfilled')),
+	CONSTRAINT "wishes_budget" CHECK ("wishes"."budget_fen" > 0),
+	CONSTRAINT "wishes_kind" CHECK ("wishes"."beneficiary_kind" in ('child', 'elderly'))
+);
+--> statement-breakpoint
 ALTER TABLE "charity_projects" ADD CONSTRAINT "charity_projects_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charity_projects" ADD CONSTRAINT "charity_projects_jurisdiction_code_jurisdictions_code_fk" FOREIGN KEY ("jurisdiction_code") REFERENCES "public"."jurisdictions"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "charity_projects" ADD CONSTRAINT "charity_projects_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -170,6 +193,10 @@ ALTER TABLE "stock_movements" ADD CONSTRAINT "stock_movements_item_id_goods_item
 ALTER TABLE "stock_movements" ADD CONSTRAINT "stock_movements_donation_id_donations_id_fk" FOREIGN KEY ("donation_id") REFERENCES "public"."donations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stock_movements" ADD CONSTRAINT "stock_movements_other_store_id_charity_stores_id_fk" FOREIGN KEY ("other_store_id") REFERENCES "public"."charity_stores"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "stock_movements" ADD CONSTRAINT "stock_movements_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wishes" ADD CONSTRAINT "wishes_jurisdiction_code_jurisdictions_code_fk" FOREIGN KEY ("jurisdiction_code") REFERENCES "public"."jurisdictions"("code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wishes" ADD CONSTRAINT "wishes_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wishes" ADD CONSTRAINT "wishes_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "wishes" ADD CONSTRAINT "wishes_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "charity_projects_org_idx" ON "charity_projects" USING btree ("organisation_id","id");--> statement-breakpoint
 CREATE INDEX "charity_projects_scope_idx" ON "charity_projects" USING btree ("jurisdiction_code" varchar_pattern_ops,"id");--> statement-breakpoint
 CREATE INDEX "charity_stores_org_idx" ON "charity_stores" USING btree ("organisation_id");--> statement-breakpoint
@@ -183,4 +210,5 @@ CREATE UNIQUE INDEX "donations_receipt_uq" ON "donations" USING btree ("organisa
 CREATE INDEX "donations_project_idx" ON "donations" USING btree ("project_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "goods_items_name_unit_uq" ON "goods_items" USING btree ("name","unit");--> statement-breakpoint
 CREATE INDEX "stock_movements_store_item_idx" ON "stock_movements" USING btree ("store_id","item_id","id");--> statement-breakpoint
-CREATE INDEX "stock_movements_distribution_idx" ON "stock_movements" USING btree ("distribution_id") WHERE "stock_movements"."distribution_id" is not null;
+CREATE INDEX "stock_movements_distribution_idx" ON "stock_movements" USING btree ("distribution_id") WHERE "stock_movements"."distribution_id" is not null;--> statement-breakpoint
+CREATE INDEX "wishes_scope_idx" ON "wishes" USING btree ("jurisdiction_code" varchar_pattern_ops,"id");

@@ -18,13 +18,13 @@ import { campaignRoutes } from '../modules/campaigns/index.ts';
 import { open311Routes, requestRoutes } from '../modules/requests/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
 import { organisationRoutes } from '../modules/organisations/index.ts';
-import { charityRoutes, distributionRoutes } from '../modules/charity/index.ts';
+import { charityRoutes, distributionRoutes, wishRoutes } from '../modules/charity/index.ts';
 
 export { WEB_DIST } from '../platform/http/server.ts';
 export type BuildAppOptions = HttpServerOptions;
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, organisationRoutes, charityRoutes, distributionRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, organisationRoutes, charityRoutes, distributionRoutes, wishRoutes];
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
   return buildHttpServer(

@@ -28,4 +28,4 @@ export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications } from '../modules/notifications/notifications.table.ts';
 export { personSupporters, personParentSituations, personUnemployment, personJobEvents } from '../modules/persons/facts.table.ts';
 export { organisations, organisationUsers } from '../modules/organisations/organisations.table.ts';
-export { charityProjects, receiptCounters, donations, goodsItems, charityStores, stockBalances, stockMovements, distributions, distributionRecipients } from '../modules/charity/charity.table.ts';
+export { charityProjects, receiptCounters, donations, goodsItems, charityStores, stockBalances, stockMovements, distributions, distributionRecipients, wishes } from '../modules/charity/charity.table.ts';

@@ -5,6 +5,7 @@ import { createDonationsService } from './donations.service.ts';
 import { createStockService } from './stock.service.ts';
 import { createDistributionsService } from './distributions.service.ts';
 import { createBenefitsService } from './benefits.service.ts';
+import { createWishesService } from './wishes.service.ts';
 import type { PolicyService } from '../policy/index.ts';
 
 export type CharityService = ReturnType<typeof createCharityService>;
@@ -16,5 +17,6 @@ export function createCharityService(deps: CharityDeps & { policy: PolicyService
     stock: createStockService(deps),
     distributions: createDistributionsService(deps),
     benefits: createBenefitsService(deps),
+    wishes: createWishesService(deps),
   };
 }

@@ -224,3 +224,36 @@ export const distributionRecipients = pgTable(
     check('distribution_recipients_status', sql`${t.status} in ('pending', 'delivered', 'undelivered')`),
   ],
 );
+
+// A 微心愿 for a child or an elderly person, posted by a social-work station or a community: a
+// short public text (no name, school or face), claimed by a donor, volunteer or organisation
+// (contact sealed, never public), fulfilled with a confirmation.
+export const wishes = pgTable(
+  'wishes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    jurisdictionCode: place('jurisdiction_code'),
+    organisationId: bigint('organisation_id', { mode: 'number' }).references(() => organisations.id),
+    // Who it is for, never shown publicly.
+    personId: bigint('person_id', { mode: 'number' }).references(() => persons.id),
+    beneficiaryKind: varchar('beneficiary_kind', { length: 8 }).notNull(),
+    category: varchar('category', { length: 12 }).notNull(),
+    budgetFen: bigint('budget_fen', { mode: 'number' }).notNull(),
+    publicText: text('public_text').notNull(),
+    // 'posted' | 'claimed' | 'fulfilled'
+    status: varchar('status', { length: 10 }).notNull().default('posted'),
+    claimantKind: varchar('claimant_kind', { length: 12 }),
+    claimantName: text('claimant_name'),
+    claimantPhoneEnc: text('claimant_phone_enc'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true, mode: 'date' }),
+    fulfilledOn: date('fulfilled_on', { mode: 'string' }),
+    confirmation: text('confirmation'),
+    ...created,
+  },
+  (t) => [
+    index('wishes_scope_idx').using('btree', t.jurisdictionCode.op('varchar_pattern_ops'), t.id),
+    check('wishes_status', sql`${t.status} in ('posted', 'claimed', 'fulfilled')`),
+    check('wishes_budget', sql`${t.budgetFen} > 0`),
+    check('wishes_kind', sql`${t.beneficiaryKind} in ('child', 'elderly')`),
+  ],
+);
