@@ -174,7 +174,8 @@ export function createDistributionsService(deps: CharityDeps) {
         if (!r) throw RECIPIENT_NOT_FOUND();
         if (r.status !== 'pending') throw new AppError('conflict', `Already ${r.status}`, r.status === 'delivered' ? '已签收' : '已退回，不能签收');
         const deliveredOn = body.deliveredOn ?? today();
-        if (deliveredOn < row.plannedOn.slice(0, 10) && deliveredOn < row.createdAt.toISOString().slice(0, 10)) throw validationFailed([{ field: 'deliveredOn', message: 'before the distribution began', messageZh: '早于发放开始日期' }]);
+        // Paper sheets are often entered later: any day from the planned day to today.
+        if (deliveredOn < row.plannedOn) throw validationFailed([{ field: 'deliveredOn', message: 'before the planned day of the distribution', messageZh: '早于计划发放日期' }]);
         if (deliveredOn > today()) throw validationFailed([{ field: 'deliveredOn', message: 'in the future', messageZh: '不能晚于今天' }]);
         await store.setRecipient(tx, r.id, { status: 'delivered', deliveredOn, signedBy: caller.kind === 'user' ? caller.id : null, note: body.note ?? null });
         await audit.record(tx, actor, { action: 'distribution.deliver', entity: 'distribution', entityId: id, jurisdictionCode: r.jurisdictionCode, changes: { recipientId: { before: null, after: r.id }, status: { before: 'pending', after: 'delivered' } } });

@@ -96,6 +96,9 @@ test('the grid worker signs on the phone with a photo; a second signature is a 4
   const page = (await s.inject(gridWorker, 'GET', `/api/charity/distributions/${distribution.id}/recipients?community=${GRID}&status=pending&limit=3`)).json();
   assert.equal(page.total, N, 'the whole grid is the worker\'s');
   const [first, second] = page.items;
+  const early = await s.inject(gridWorker, 'POST', `/api/charity/distributions/${distribution.id}/recipients/${first.id}/deliver`, { deliveredOn: '2026-03-09' });
+  assert.equal(early.statusCode, 400);
+  assert.equal(early.json().fields[0].field, 'deliveredOn');
   const signed = await s.inject(gridWorker, 'POST', `/api/charity/distributions/${distribution.id}/recipients/${first.id}/deliver`, { deliveredOn: '2026-03-10' });
   assert.equal(signed.statusCode, 200, signed.body);
   assert.equal(signed.json().status, 'delivered');
