@@ -207,7 +207,8 @@ export const CreateDistributionBody = z
     plannedOn: LocalDate,
     recipients: z.union([
       z.object({ query: Criteria }).describe('Households found by a registry query'),
-      z.object({ householdIds: z.array(BodyId).min(1).max(20_000) }).describe('A list of households (an imported list, matched beforehand)'),
+      z.object({ householdIds: z.array(BodyId).min(1).max(20_000) }).describe('A list of households'),
+      z.object({ idNumbers: z.array(z.string().max(40)).min(1).max(20_000) }).describe('An imported list: ID numbers of household members, matched row by row to their current household'),
     ]),
     dryRun: z.boolean().default(false).describe('Only match the households and report'),
   })
@@ -239,7 +240,7 @@ export const DistributionList = z.object({ items: z.array(Distribution), total: 
 export const ListDistributionsQuery = z.object({ organisationId: Id.optional(), ...Paging });
 export const MatchReport = z.object({
   matched: z.number().int(),
-  unmatched: z.array(z.object({ row: z.number().int(), householdId: z.number().int(), reason: z.string(), reasonZh: z.string() })),
+  unmatched: z.array(z.object({ row: z.number().int(), householdId: z.number().int().nullable(), reason: z.string(), reasonZh: z.string() })),
 });
 export const CreateDistributionResult = z.object({ distribution: Distribution.nullable(), report: MatchReport });
 

@@ -8,6 +8,7 @@ import { AppError, notFound, validationFailed, type FieldProblem } from '../../p
 import { isWithin } from '../../lib/division-code.ts';
 import { todayLocal } from '../../lib/local-date.ts';
 import { maskName } from '../../lib/masking.ts';
+import { parseIdNumber } from '../../lib/id-number.ts';
 import { renderPdf } from '../../lib/pdf/render.ts';
 import type { Actor } from '../audit/audit.service.ts';
 import { jurisdictions } from '../jurisdictions/jurisdictions.table.ts';
@@ -74,14 +75,26 @@ export function createDistributionsService(deps: CharityDeps) {
       if (q.under && !isWithin(q.under, area) && !isWithin(area, q.under)) throw validationFailed([{ field: 'recipients.query.under', message: 'outside the distribution\'s area', messageZh: '不在本次发放区域内' }]);
       return { households: await store.householdsByQuery(tx, area, q, today()), unmatched: [] };
     }
-    const ids = body.recipients.householdIds;
-    const found = new Map((await store.householdsByIds(tx, ids)).map((h) => [Number(h.id), h]));
+    const unmatched: { row: number; householdId: number | null; reason: string; reasonZh: string }[] = [];
+    let ids: (number | null)[];
+    if ('idNumbers' in body.recipients) {
+      // An imported list: each ID number → its person (blind index) → their current household.
+      const parsed = body.recipients.idNumbers.map((raw) => parseIdNumber(raw, today()));
+      const byIndex = await store.householdsByIdIndex(tx, parsed.flatMap((p) => (p.ok ? [sensitive.index('id_number', p.value)] : [])));
+      ids = parsed.map((p, row) => {
+        const household = p.ok ? byIndex.get(sensitive.index('id_number', p.value)) : undefined;
+        if (!p.ok) unmatched.push({ row, householdId: null, reason: 'not a valid ID number', reasonZh: '身份证号码无效' });
+        else if (household === undefined) unmatched.push({ row, householdId: null, reason: 'no one in a household with this ID number', reasonZh: '未找到该身份证号码对应的家庭' });
+        return household ?? null;
+      });
+    } else ids = body.recipients.householdIds;
+    const found = new Map((await store.householdsByIds(tx, ids.filter((i): i is number => i !== null))).map((h) => [Number(h.id), h]));
     // An organisation names only households handed to it before; staff only those in their area.
-    const handed = viewer.organisationOnly ? await store.handedTo(tx, organisationId, ids) : undefined;
+    const handed = viewer.organisationOnly ? await store.handedTo(tx, organisationId, ids.filter((i): i is number => i !== null)) : undefined;
     const seen = new Set<number>();
     const households: store.Household[] = [];
-    const unmatched: { row: number; householdId: number; reason: string; reasonZh: string }[] = [];
     ids.forEach((id, row) => {
+      if (id === null) return; // reported above
       const h = found.get(id);
       if (seen.has(id)) unmatched.push({ row, householdId: id, reason: 'listed twice', reasonZh: '重复' });
       else if (!h || !isWithin(h.jurisdiction_code, area) || (!viewer.organisationOnly && !isWithin(h.jurisdiction_code, viewer.scope))) unmatched.push({ row, householdId: id, reason: 'no such household in the area', reasonZh: '发放区域内无此户' });
@@ -89,6 +102,14 @@ export function createDistributionsService(deps: CharityDeps) {
       else households.push(h);
       seen.add(id);
     });
+    unmatched.sort((a, b) => a.row - b.row);
+    // An organisation learns nothing of the registry from the report: whatever it was not handed is just that.
+    if (viewer.organisationOnly) {
+      for (const u of unmatched) {
+        if (u.reasonZh === '身份证号码无效' || u.reasonZh === '重复') continue;
+        Object.assign(u, { householdId: null, reason: 'not handed over to your organisation', reasonZh: '未移交给本组织' });
+      }
+    }
     return { households, unmatched };
   }
 
@@ -110,7 +131,8 @@ export function createDistributionsService(deps: CharityDeps) {
         const { households, unmatched } = await match(tx, viewer, organisation.id, body.jurisdictionCode, body);
         const report = { matched: households.length, unmatched };
         if (body.dryRun) return { distribution: null, report };
-        if (unmatched.length) throw validationFailed(unmatched.slice(0, 50).map((u) => ({ field: `recipients.householdIds.${u.row}`, message: u.reason, messageZh: u.reasonZh })));
+        const listField = 'idNumbers' in body.recipients ? 'idNumbers' : 'householdIds';
+        if (unmatched.length) throw validationFailed(unmatched.slice(0, 50).map((u) => ({ field: `recipients.${listField}.${u.row}`, message: u.reason, messageZh: u.reasonZh })));
         if (households.length === 0) throw validationFailed([{ field: 'recipients', message: 'no household matches', messageZh: '没有符合条件的家庭' }]);
         const n = households.length;
         const createdBy = caller.kind === 'user' ? caller.id : null;

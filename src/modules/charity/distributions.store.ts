@@ -139,3 +139,12 @@ export async function projectMoney(db: DbOrTx, projectId: number): Promise<{ rec
 export async function closeDistribution(db: DbOrTx, id: number): Promise<void> {
   await db.update(distributions).set({ status: 'closed' }).where(eq(distributions.id, id));
 }
+
+/** The current household of each person found by the blind index of their ID number. */
+export async function householdsByIdIndex(db: DbOrTx, indexes: readonly string[]): Promise<Map<string, number>> {
+  if (indexes.length === 0) return new Map();
+  const rows = await queryRows<{ idx: string; household_id: number }>(db, sql`
+    select p.id_number_index as idx, m.household_id from persons p join household_members m on m.person_id = p.id and m.left_at is null
+    where p.id_number_index = any(${sql.param([...indexes])}::text[])`);
+  return new Map(rows.map((r) => [r.idx, Number(r.household_id)]));
+}

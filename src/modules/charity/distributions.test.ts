@@ -15,8 +15,8 @@ const PACKAGE_FEN = 6000 + 7500 + 4500;
 let t: TestApp;
 let s: Awaited<ReturnType<typeof charitySetup>>;
 let gridWorker: Session;
-let named: { personId: number; householdId: number };
-let elsewhere: { personId: number; householdId: number };
+let named: { personId: number; householdId: number; idNumber: string };
+let elsewhere: { personId: number; householdId: number; idNumber: string };
 let distribution: { id: number };
 
 before(async () => {
@@ -88,6 +88,15 @@ test('the organisation sees only the households handed over, masked, and nothing
   assert.match(res.json().fields[0].messageZh, /未移交/);
   assert.equal((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from distributions`))[0]!.n, before);
   assert.deepEqual((await stock())['大米'], [100, 600_000], 'nothing half-done: no stock moved');
+  // An imported list of ID numbers, matched row by row; the organisation learns nothing of whom it was not handed.
+  const byId = await s.inject(s.user, 'POST', '/api/charity/distributions', goods({ jurisdictionCode: '140107', dryRun: true, recipients: { idNumbers: [named.idNumber, '140107196001011234', elsewhere.idNumber] } }));
+  assert.equal(byId.statusCode, 200, byId.body);
+  assert.deepEqual(byId.json().report, { matched: 1, unmatched: [
+    { row: 1, householdId: null, reason: 'not a valid ID number', reasonZh: '身份证号码无效' },
+    { row: 2, householdId: null, reason: 'not handed over to your organisation', reasonZh: '未移交给本组织' },
+  ] });
+  const staffById = await s.inject(s.admin, 'POST', '/api/charity/distributions', goods({ organisationId: s.org.id, jurisdictionCode: '140107', dryRun: true, recipients: { idNumbers: [named.idNumber, elsewhere.idNumber] } }));
+  assert.deepEqual(staffById.json().report, { matched: 2, unmatched: [] }, 'staff match anyone of their area');
   const ok = await s.inject(s.user, 'POST', '/api/charity/distributions', goods({ jurisdictionCode: '140107', dryRun: true, recipients: { householdIds: [named.householdId] } }));
   assert.deepEqual(ok.json().report, { matched: 1, unmatched: [] }, 'a household handed over before may be named again');
 });
