@@ -123,6 +123,11 @@ test(`keys rotate re-encrypts every sealed value; with the old key retired every
   const visit = ok(await call(grid, 'POST', `/api/campaigns/${campaign.id}/targets/${target.id}/visits`, { visitedOn: todayLocal(), result: 'unreachable' }), 201);
   ok(await call(grid, 'PUT', `/api/campaigns/${campaign.id}/targets/${target.id}/visits/${visit.visit.id}/photo`, webp, 'image/webp'), 204);
 
+  // An organisation's contact phone, and the contact of whoever claimed a 微心愿.
+  ok(await call(admin, 'POST', '/api/organisations', { kind: 'social_work', name: '和平社工站', creditCode: '53100000500021676K', jurisdictionCode: '140107', contactPhone: SAMPLE_PHONES[3] }), 201);
+  const wish = ok(await call(grid, 'POST', '/api/wishes', { jurisdictionCode: GRID, beneficiaryKind: 'child', category: 'study', budgetFen: 20_000, publicText: '想要一个新书包' }), 201);
+  ok(await call(grid, 'POST', `/api/wishes/${wish.id}/claim`, { claimantKind: 'donor', claimantName: '爱心人士', claimantPhone: SAMPLE_PHONES[4] }));
+
   const ledger = `${LEDGER_HEADERS.join(',')}\n孙台账,${SAMPLE_ID_NUMBERS[0]},,,${SAMPLE_PHONES[2]},140107001001,,,,\n`;
   const upload = ok(await call(township, 'POST', `/api/imports/persons?fileName=ledger.csv`, Buffer.from(ledger), 'text/csv'), 201);
   await worker.drain();

@@ -21,12 +21,13 @@ import { organisationRoutes } from '../modules/organisations/index.ts';
 import { hsdsRoutes, servicePointRoutes } from '../modules/service-points/index.ts';
 import { placeRoutes } from '../modules/places/index.ts';
 import { figureRoutes } from '../modules/figures/index.ts';
+import { charityRoutes, distributionRoutes, wishRoutes } from '../modules/charity/index.ts';
 
 export { WEB_DIST } from '../platform/http/server.ts';
 export type BuildAppOptions = HttpServerOptions;
 
 /** Every module's routes; a new module adds one line here. */
-const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, organisationRoutes, servicePointRoutes, hsdsRoutes, placeRoutes, figureRoutes];
+const API_MODULES: RouteModule[] = [systemRoutes, authRoutes, userRoutes, auditRoutes, jurisdictionRoutes, personRoutes, householdRoutes, importRoutes, policyRoutes, paymentRoutes, caseRoutes, campaignRoutes, requestRoutes, notificationRoutes, organisationRoutes, servicePointRoutes, hsdsRoutes, placeRoutes, figureRoutes, charityRoutes, distributionRoutes, wishRoutes];
 
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<ZodApp> {
   return buildHttpServer(

@@ -30,3 +30,4 @@ export { personSupporters, personParentSituations, personUnemployment, personJob
 export { organisations, organisationUsers } from '../modules/organisations/organisations.table.ts';
 export { servicePointTypes, serviceCatalogue, servicePoints, servicePointServices, servicePointVisits, servicePointConsultations, servicePointMealSettlements, servicePointMeals } from '../modules/service-points/service-points.table.ts';
 export { placeLocations } from '../modules/places/places.table.ts';
+export { charityProjects, receiptCounters, donations, goodsItems, charityStores, stockBalances, stockMovements, distributions, distributionRecipients, wishes } from '../modules/charity/charity.table.ts';

@@ -12,6 +12,7 @@ import { helpRequests, helpRequestFollowers } from '../modules/requests/requests
 import { imports } from '../modules/imports/imports.table.ts';
 import { attachments } from '../modules/attachments/attachments.table.ts';
 import { organisations } from '../modules/organisations/organisations.table.ts';
+import { wishes } from '../modules/charity/charity.table.ts';
 
 const sealed = (table: Table & { id: Column }, column: Column, form: SealedForm): SealedColumn => ({ table: getTableName(table), column: column.name, key: table.id.name, form });
 
@@ -33,4 +34,6 @@ export const ENCRYPTED_COLUMNS: readonly SealedColumn[] = [
   sealed(attachments, attachments.content, 'text'),
   // An organisation's contact phone.
   sealed(organisations, organisations.contactPhoneEnc, 'text'),
+  // The contact of whoever claimed a 微心愿.
+  sealed(wishes, wishes.claimantPhoneEnc, 'text'),
 ];

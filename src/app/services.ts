@@ -22,6 +22,7 @@ import { createNotificationsService, type NotificationsService } from '../module
 import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
 import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
 import { createPlacesService, type PlacesService } from '../modules/places/index.ts';
+import { createCharityService, type CharityService } from '../modules/charity/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 import { createFiguresService, type FigureDefinition, type FiguresService } from '../modules/figures/index.ts';
 import { paymentFigures } from '../modules/payments/index.ts';
@@ -54,6 +55,7 @@ export type Services = {
   servicePoints: ServicePointsService;
   places: PlacesService;
   figures: FiguresService;
+  charity: CharityService;
   sensitive: SensitiveFields;
   jobs: JobQueue;
   /** Writes the audit chains' signed heads to the anchor file (and the log). */
@@ -72,6 +74,8 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
   const attachments = createAttachmentsService({ db, sensitive, audit, ...clock });
   // The in-app notification centre every module posts to, live to open pages over LISTEN.
   const notifications = createNotificationsService({ db, database, ...clock });
+  // Who acts for which organisation: every social-force ledger asks the one registry.
+  const organisations = createOrganisationsService({ db, audit, sensitive });
   const cases = createCasesService({ db, audit, sensitive, policy, attachments, notifications, ...clock });
   return {
     audit,
@@ -91,12 +95,13 @@ export function createServices(config: Config, database: Database, keyRing: KeyR
     requests: createRequestsService({ db, audit, sensitive, attachments, notifications, cases, ...clock }),
     attachments,
     notifications,
-    organisations: createOrganisationsService({ db, audit, sensitive }),
     // Service points (服务阵地) and the public directory of them.
     servicePoints: createServicePointsService({ db, audit, parameters: () => policy.index(), ...clock }),
     // Where places are (a community's centre point), for coverage and maps.
     places: createPlacesService({ db, audit, ...clock }),
     figures: createFiguresService({ db, audit, sensitive, figures: FIGURES, cacheSeconds: { closed: config.figuresCacheSeconds, open: Math.min(60, config.figuresCacheSeconds) }, ...clock }),
+    organisations,
+    charity: createCharityService({ db, audit, organisations, sensitive, attachments, policy, ...clock }),
     sensitive,
     jobs,
     anchorJob: anchorJob(audit, config.audit.anchorFile),

@@ -33,3 +33,6 @@ export function canEditPolicyAt(user: HasRoles & { jurisdictionCode: string }, j
 }
 /** Whether the user may add parameter values anywhere at all (shows the form). */
 export const canEditPolicies = (user: HasRoles): boolean => isAdmin(user) || user.roles.includes('county_approver');
+
+/** The benefit ledger of a household or person (charity.benefits on the server): staff, never an organisation. */
+export const canReadBenefits = (user: HasRoles): boolean => hasAny(user, [...REGISTRY_STAFF, 'statistics_viewer']);

@@ -1282,6 +1282,21 @@ export const zh = {
   'payment.batch.failureReason': '失败原因',
   'payment.batch.failureReasonPlaceholder': '例如：账户已销户',
   'payment.batch.marked': '已登记：发放 {paid} 笔，失败 {failed} 笔',
+  'benefits.title': '受助台账（政府与慈善）',
+  'benefits.year': '{year} 年',
+  'benefits.government': '政府救助',
+  'benefits.charity': '慈善帮扶',
+  'benefits.total': '合计',
+  'benefits.marked': '{cause}：各来源合计 ¥{amount}，超过提示线 ¥{threshold}',
+  'benefits.source': '来源',
+  'benefits.from': '发放单位',
+  'benefits.program': '项目',
+  'benefits.cause': '事由',
+  'benefits.times': '笔数',
+  'benefits.amount': '金额（物资按估值）',
+  'benefits.none': '暂无受助记录',
+  'benefits.totals': '历年合计：政府救助 ¥{government}，慈善帮扶 ¥{charity}，共 ¥{total}',
+  'benefits.error': '受助台账加载失败',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -6,13 +6,14 @@ import type { Household } from '../../../src/modules/households/households.schem
 import { isApiError } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import { useRecordFallback, useRouteId } from '../components/RecordState.tsx';
-import { canEditRegistry } from '../auth/access.ts';
+import { canEditRegistry, canReadBenefits } from '../auth/access.ts';
 import { useCurrentUser } from '../auth/useSession.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { AsOfPicker } from '../features/history/AsOfPicker.tsx';
 import { HistoryTimeline } from '../features/history/HistoryTimeline.tsx';
 import { useHousehold, useHouseholdAsOf, useHouseholdHistory } from '../features/households/api.ts';
 import { FinanceSection } from '../features/households/FinanceSection.tsx';
+import { BenefitsSection } from '../features/charity/BenefitsSection.tsx';
 import { HouseholdEditModal } from '../features/households/HouseholdEditModal.tsx';
 import { HouseholdSummary } from '../features/households/HouseholdSummary.tsx';
 import { MembersSection } from '../features/households/MembersSection.tsx';
@@ -55,6 +56,7 @@ export function HouseholdPage() {
           </Card>
           <HouseholdBody household={household} editable={canEdit} />
           <EligibilitySection householdId={household.id} />
+          {canReadBenefits(user) && <BenefitsSection householdId={household.id} />}
         </>
       );
     }

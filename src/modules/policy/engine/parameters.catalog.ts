@@ -90,6 +90,9 @@ export const PARAMETERS = {
   'fcu.detention_months': def('int', '服刑/强制隔离戒毒等认定月数', 'Months of detention that count', { unit: '个月' }),
   'fcu.extra_situations': def('list', '地方增加的情形', 'Situations a locality adds'),
 
+  // 一户受助台账（政府与慈善）
+  'aid.cause_mark_fen': def('fen', '同一事由各来源年度救助合计提示线（标记，不拦截）', 'Aid for one cause from all sources in a year: amount above which a household is marked (never blocked)', { unit: '元/户/年' }),
+
   // 失业保险金 / 失业补助金
   'unemp.benefit_fen': def('fen', '失业保险金标准', 'Unemployment insurance benefit', { unit: '元/月' }),
   'unemp.min_contribution_months': def('int', '最低缴费月数', 'Minimum contribution months', { unit: '个月' }),

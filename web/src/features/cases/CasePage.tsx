@@ -18,6 +18,8 @@ import { DueInfo, ProgramTag, StateTag } from './CaseTags.tsx';
 import { categoryLabel, causeKindLabel, channelLabel, OPEN_STATES, procedureLabel } from './labels.ts';
 import { MaterialsSection } from './MaterialsSection.tsx';
 import { VisitsSection } from './VisitsSection.tsx';
+import { canReadBenefits } from '../../auth/access.ts';
+import { BenefitsSection } from '../charity/BenefitsSection.tsx';
 
 const money = (fen: number | null, unit: string) => (fen === null ? '—' : `${formatFen(fen)} ${unit}`);
 
@@ -206,6 +208,8 @@ export function CasePage() {
             <Card size="small" title={t('case.section.attachments', { n: c.attachments.length })}>
               <AttachmentsSection c={c} />
             </Card>
+            {/* 临时救助 is reviewed against everything the household already got, from every source. */}
+            {c.program === 'temporary' && c.householdId !== null && canReadBenefits(user) && <BenefitsSection householdId={c.householdId} />}
           </Flex>
         </Col>
         <Col xs={24} xl={8}>
