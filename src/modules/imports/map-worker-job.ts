@@ -8,9 +8,10 @@ import { readValueRows, type ImportFormat } from './read-rows.ts';
 import { mapChunks, serializeError, type WorkerMessage } from './mapped-rows.ts';
 import type { MapRowOptions } from './map-rows.ts';
 import type { UploadLimits } from './upload-limits.ts';
+import { indexerOf, type IndexSecret } from '../../platform/crypto/field-crypto.ts';
 
 const port = parentPort!;
-const { content, format, limits } = workerData as { content: Uint8Array; format: ImportFormat; limits: UploadLimits };
+const { content, format, limits, index } = workerData as { content: Uint8Array; format: ImportFormat; limits: UploadLimits; index?: IndexSecret };
 const post = (m: WorkerMessage) => port.postMessage(m);
 
 try {
@@ -20,7 +21,7 @@ try {
   post({ type: 'headers', headers });
   const [{ options }] = await started;
   // As JSON: cheaper to pass between threads than the objects themselves.
-  for await (const items of mapChunks(rows, headers, options)) post({ type: 'rows', json: JSON.stringify(items) });
+  for await (const items of mapChunks(rows, headers, options, index && indexerOf(index))) post({ type: 'rows', json: JSON.stringify(items) });
   post({ type: 'done' });
 } catch (error) {
   post({ type: 'error', error: serializeError(error) });

@@ -9,9 +9,12 @@ import { mappedRows, type MappedItem } from './mapped-rows.ts';
 import { LEDGER_HEADERS, TODAY, tempDir, validCells, writeXlsx } from './test-fixtures.ts';
 import { makeIdNumber } from '../../lib/id-number.ts';
 import { AppError } from '../../platform/errors.ts';
+import { createSensitiveFields } from '../../platform/crypto/sensitive.ts';
+import type { IndexSecret } from '../../platform/crypto/field-crypto.ts';
+import { testKeyRing } from '../../../test/support/app.ts';
 
-async function all(content: Buffer, format: 'xlsx' | 'csv', worker: boolean): Promise<{ headers: string[]; items: MappedItem[] }> {
-  const source = mappedRows(content, format, { worker });
+async function all(content: Buffer, format: 'xlsx' | 'csv', worker: boolean, index?: IndexSecret): Promise<{ headers: string[]; items: MappedItem[] }> {
+  const source = mappedRows(content, format, index ? { worker, index } : { worker });
   const headers = await source.headers;
   source.start({ today: TODAY });
   const items: MappedItem[] = [];
@@ -39,6 +42,14 @@ test('the worker maps a ledger exactly as this thread does (rows, problems)', as
   assert.equal(here.items.length, 2500);
   assert.ok(here.items.some((i) => i.problems.length > 0) && here.items.some((i) => i.input));
   assert.deepEqual(there, here);
+
+  // Given the index secret, the worker adds each ID number's blind index: the server's own value.
+  const sensitive = createSensitiveFields(testKeyRing);
+  const indexed = await all(content, 'xlsx', true, sensitive.indexSecret('id_number'));
+  const withId = indexed.items.filter((i) => i.input?.idNumber);
+  assert.ok(withId.length > 0 && withId.length === here.items.filter((i) => i.input?.idNumber).length);
+  for (const item of withId) assert.equal(item.idIndex, sensitive.index('id_number', item.input!.idNumber!));
+  assert.deepEqual(indexed.items.map(({ idIndex: _, ...rest }) => rest), here.items);
 });
 
 test('the worker reports a file it cannot read as this thread does', async (t) => {

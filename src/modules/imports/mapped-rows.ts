@@ -7,13 +7,14 @@ import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../platform/errors.ts';
 import { sharedBytes } from '../../platform/shared-bytes.ts';
+import type { IndexSecret } from '../../platform/crypto/field-crypto.ts';
 import { ImportFileError, readValueRows, type ImportFormat, type FileProblem, type ValueRowSource } from './read-rows.ts';
 import { mapHeaders, valuesMapper, type MapRowOptions, type RowProblem } from './map-rows.ts';
 import type { ImportRecord } from './person-columns.ts';
 import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.ts';
 
 /** One row of the file, mapped. (Pinyin of names is worked out at commit time, off the reader's thread, which is the import's critical path.) */
-export type MappedItem = { rowNumber: number; problems: RowProblem[]; example?: true; input?: ImportRecord };
+export type MappedItem = { rowNumber: number; problems: RowProblem[]; example?: true; input?: ImportRecord; /** The ID number's blind index, when the reader was given the secret. */ idIndex?: string };
 
 export type MappedSource = {
   /** The header row's cells (rejects when the file cannot be read at all). */
@@ -34,17 +35,21 @@ export type MappedSource = {
 const WORKER_MIN_BYTES = 256 * 1024;
 const CHUNK_ROWS = 1000;
 
-export function mappedRows(content: Buffer, format: ImportFormat, options: { worker?: boolean; limits?: UploadLimits } = {}): MappedSource {
+/**
+ * `index`: the worker computes each row's ID-number blind index beside its reading (one less
+ * HMAC per row on the server's thread); an in-thread source leaves it to the caller.
+ */
+export function mappedRows(content: Buffer, format: ImportFormat, options: { worker?: boolean; limits?: UploadLimits; index?: IndexSecret } = {}): MappedSource {
   const useWorker = options.worker ?? content.length >= WORKER_MIN_BYTES;
   const limits = options.limits ?? DEFAULT_UPLOAD_LIMITS;
-  return useWorker ? workerSource(content, format, limits) : localSource(content, format, limits);
+  return useWorker ? workerSource(content, format, limits, options.index) : localSource(content, format, limits);
 }
 
 // ---------------------------------------------------------------------------------------------
 // In this thread
 
 /** Map the rows of a source; shared by the worker and the in-thread source. */
-export async function* mapChunks(rows: ValueRowSource, headers: string[], options: MapRowOptions): AsyncGenerator<MappedItem[]> {
+export async function* mapChunks(rows: ValueRowSource, headers: string[], options: MapRowOptions, indexOf?: (idNumber: string) => string): AsyncGenerator<MappedItem[]> {
   const map = valuesMapper(headers, mapHeaders(headers).mapping, options);
   let chunk: MappedItem[] = [];
   for await (const batch of rows.batches()) {
@@ -52,7 +57,10 @@ export async function* mapChunks(rows: ValueRowSource, headers: string[], option
       const m = map(row.rowNumber, row.values);
       const item: MappedItem = { rowNumber: m.rowNumber, problems: m.problems };
       if (m.example) item.example = true;
-      if (m.input) item.input = m.input;
+      if (m.input) {
+        item.input = m.input;
+        if (indexOf && m.input.idNumber) item.idIndex = indexOf(m.input.idNumber);
+      }
       chunk.push(item);
     }
     if (chunk.length >= CHUNK_ROWS) {
@@ -103,10 +111,10 @@ export function deserializeError(e: SerializedError): Error {
   return new Error(`import reader: ${e.message}`);
 }
 
-function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimits): MappedSource {
+function workerSource(content: Buffer, format: ImportFormat, limits: UploadLimits, index: IndexSecret | undefined): MappedSource {
   // A young generation larger than the default: the reader's garbage is short-lived, and fewer,
   // larger scavenges cost less (measured: ~0.3 s less CPU for 100,000 rows).
-  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content: sharedBytes(content), format, limits }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  const worker = new Worker(new URL('./map-worker.ts', import.meta.url), { workerData: { content: sharedBytes(content), format, limits, index }, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
   // Chunks wait as the worker's JSON text and are parsed when taken: a burst of messages is all
   // delivered in one turn of the event loop, and parsing them there held the server for seconds.
   const queue: (string | { end: true } | { error: Error })[] = [];

@@ -63,7 +63,7 @@ async function validate(
   options: { onProgress?: Progress | undefined; keep?: boolean; spare?: (kept: KeptRow[]) => boolean; onKept?: (rows: KeptRow[]) => void },
 ): Promise<Validation> {
   const { onProgress, keep = false } = options;
-  const source = mappedRows(content, format, ctx.limits ? { limits: ctx.limits } : {});
+  const source = mappedRows(content, format, { ...(ctx.limits ? { limits: ctx.limits } : {}), index: ctx.sensitive.indexSecret('id_number') });
   let mapping: ReadonlyMap<string, ImportFieldKey>;
   try {
     // The vocabularies load while the file opens.
@@ -175,7 +175,7 @@ async function validate(
           state.problems.push(problem(col('idNumber'), 'idNumber', `same ID number as row ${first}`, `与第 ${first} 行身份证号码重复`));
         } else {
           byIdNumber.set(id, m.rowNumber);
-          row.idIndex = ctx.sensitive.index('id_number', id);
+          row.idIndex = m.idIndex ?? ctx.sensitive.index('id_number', id);
           idRows.push({ row: m.rowNumber, index: row.idIndex, name: input.name });
         }
       }

@@ -321,6 +321,22 @@ export function blindIndex(ring: KeyRing, kind: string, normalisedValue: string)
   return macFor(ring.indexKey).digest([kind, '\0', normalisedValue], 'base64url');
 }
 
+/**
+ * What a worker thread of this process needs to compute blind indexes of one kind (the import
+ * reader indexes ID numbers beside its parsing). Only ever passed to a worker, never stored or sent.
+ */
+export type IndexSecret = { readonly kind: string; readonly key: Uint8Array };
+
+export function indexSecret(ring: KeyRing, kind: string): IndexSecret {
+  return { kind, key: ring.indexKey };
+}
+
+/** blindIndex from an IndexSecret (in a worker thread): the same value as blindIndex. */
+export function indexerOf(secret: IndexSecret): (normalisedValue: string) => string {
+  const mac = macFor(Buffer.from(secret.key));
+  return (value) => mac.digest([secret.kind, '\0', value], 'base64url');
+}
+
 /** SM3 digest as lowercase hex (UTF-8 for strings). */
 export function sm3Hex(data: string | Buffer): string {
   return createHash('sm3').update(data).digest('hex');

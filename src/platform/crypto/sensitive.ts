@@ -1,7 +1,7 @@
 // Sensitive fields in one service: encrypt for storage, decrypt for a reveal, mask for output,
 // blind-index for exact lookup. Modules never touch keys directly.
 import { maskValue, type MaskKind } from '../../lib/masking.ts';
-import { blindIndex, decryptField, encryptField, encryptFields, needsRotation, type KeyRing } from './field-crypto.ts';
+import { blindIndex, decryptField, encryptField, encryptFields, indexSecret, needsRotation, type KeyRing } from './field-crypto.ts';
 import { createSealedFiles } from './sealed-files.ts';
 
 export type SensitiveFields = ReturnType<typeof createSensitiveFields>;
@@ -35,6 +35,8 @@ export function createSensitiveFields(ring: KeyRing) {
     /** The masked plaintext of a stored value, for ordinary output. */
     masked,
     index: (kind: string, normalised: string): string => blindIndex(ring, kind, normalised),
+    /** For a worker thread that computes index() values of one kind itself (see indexerOf). */
+    indexSecret: (kind: string) => indexSecret(ring, kind),
     needsRotation: (stored: string) => needsRotation(ring, stored),
     reencrypt: (stored: string): string => encryptField(ring, decryptField(ring, stored)),
     /** A file (photo, scan) sealed as text: the field cipher over its base64, one envelope. */
