@@ -22,7 +22,7 @@ import { createNotificationsService, type NotificationsService } from '../module
 import { createOrganisationsService, type OrganisationsService } from '../modules/organisations/index.ts';
 import { createServicePointsService, type ServicePointsService } from '../modules/service-points/index.ts';
 import { createPlacesService, type PlacesService } from '../modules/places/index.ts';
-import { createCharityService, type CharityService } from '../modules/charity/index.ts';
+import { charityFigures, createCharityService, type CharityService } from '../modules/charity/index.ts';
 import { purgeSessionsJob } from '../modules/auth/auth.jobs.ts';
 import { createFiguresService, type FigureDefinition, type FiguresService } from '../modules/figures/index.ts';
 import { paymentFigures } from '../modules/payments/index.ts';
@@ -32,7 +32,7 @@ import { campaignFigures } from '../modules/campaigns/index.ts';
 import { policyFigures } from '../modules/policy/index.ts';
 
 /** Every module's figures (a module adds its `<name>.figures.ts` list here). */
-export const FIGURES: readonly FigureDefinition[] = [...paymentFigures, ...caseFigures, ...requestFigures, ...campaignFigures, ...policyFigures];
+export const FIGURES: readonly FigureDefinition[] = [...paymentFigures, ...caseFigures, ...requestFigures, ...campaignFigures, ...policyFigures, ...charityFigures];
 
 export type Services = {
   audit: AuditService;

@@ -120,6 +120,13 @@ test('the grid worker signs on the phone with a photo; a second signature is a 4
   assert.equal(after.items[0].hasPhoto, true);
   await s.inject(gridWorker, 'POST', `/api/charity/distributions/${distribution.id}/recipients/${second.id}/deliver`, {});
 
+  // The figures module counts the signed delivery on its day, at the package's value, and its list adds up.
+  const admin = await t.login('admin');
+  const aid = (await s.inject(admin, 'GET', '/api/figures/charity.aid_value?period=2026-03&under=140107')).json();
+  assert.deepEqual([aid.total.count, aid.total.amountFen], [1, PACKAGE_FEN], JSON.stringify(aid));
+  const rows = (await s.inject(admin, 'GET', '/api/figures/charity.households/rows?period=2026-03&under=140107')).json();
+  assert.deepEqual([rows.total.count, rows.items.length, rows.items[0].amountFen], [1, 1, PACKAGE_FEN], JSON.stringify(rows));
+
   await t.services.auth.createUser({ username: 'other_grid', displayName: '别的网格员', password: 'Other#Grid2026', jurisdictionCode: '140107002001001', roles: ['grid_worker'] });
   const other = await t.login('other_grid', 'Other#Grid2026');
   assert.equal((await s.inject(other, 'GET', `/api/charity/distributions/${distribution.id}/recipients`)).json().total, 0);

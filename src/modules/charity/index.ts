@@ -3,3 +3,4 @@ export { charityRoutes } from './charity.routes.ts';
 export { distributionRoutes } from './distributions.routes.ts';
 export { wishRoutes } from './wishes.routes.ts';
 export { charityPermissions } from './charity.policy.ts';
+export { charityFigures } from './charity.figures.ts';
