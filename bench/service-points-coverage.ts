@@ -4,15 +4,14 @@
 // with DATABASE_URL, on PostgreSQL. Residences have no coordinates in lastmile, so coverage is
 // measured from community centres (docs/service-points.md).
 // `node bench/service-points-coverage.ts [N]`
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
+import type { Database } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/app/services.ts';
 import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { adminQuery, databaseUrl } from '../test/support/templates.ts';
+import { onBothDrivers } from './lib/both-drivers.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 
@@ -49,23 +48,4 @@ async function run(label: string, database: Database) {
   console.log(`${label}: coverage of 999 communities × 3 kinds among ${N.toLocaleString('en')} points: median ${times[3]!.toFixed(0)} ms, max ${times[6]!.toFixed(0)} ms (${beyond} communities beyond 1 km for some kind)`);
 }
 
-{
-  const database = await openPglite();
-  try {
-    await run('PGlite', database);
-  } finally {
-    await database.close();
-  }
-}
-const base = process.env.DATABASE_URL;
-if (base) {
-  const name = `lastmile_bench_${randomBytes(3).toString('hex')}`;
-  await adminQuery(base, `create database ${name}`);
-  const database = await openPostgres(databaseUrl(base, name), 4);
-  try {
-    await run('PostgreSQL', database);
-  } finally {
-    await database.close();
-    await adminQuery(base, `drop database ${name}`);
-  }
-}
+await onBothDrivers(run);

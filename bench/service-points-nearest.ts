@@ -4,15 +4,14 @@
 // distance and "open now" in the service): p50/p99 over SAMPLES random places, on PGlite
 // (in memory) and, when DATABASE_URL is set, on PostgreSQL (a fresh database, dropped after).
 // `node bench/service-points-nearest.ts [N]`
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/platform/config.ts';
-import { openPglite, openPostgres, type Database } from '../src/platform/db/client.ts';
+import type { Database } from '../src/platform/db/client.ts';
 import { migrateDatabase } from '../src/platform/db/migrate.ts';
 import { createServices } from '../src/app/services.ts';
 import { generateKeyRingJson, parseKeyRing } from '../src/platform/crypto/field-crypto.ts';
 import { seedDemo } from '../src/seed/demo.ts';
-import { adminQuery, databaseUrl } from '../test/support/templates.ts';
+import { onBothDrivers } from './lib/both-drivers.ts';
 
 const N = Number(process.argv[2] ?? 100_000);
 const SAMPLES = 400;
@@ -80,23 +79,4 @@ async function run(label: string, database: Database): Promise<void> {
   }
 }
 
-{
-  const database = await openPglite();
-  try {
-    await run('PGlite', database);
-  } finally {
-    await database.close();
-  }
-}
-const base = process.env.DATABASE_URL;
-if (base) {
-  const name = `lastmile_bench_${randomBytes(3).toString('hex')}`;
-  await adminQuery(base, `create database ${name}`);
-  const database = await openPostgres(databaseUrl(base, name), 4);
-  try {
-    await run('PostgreSQL', database);
-  } finally {
-    await database.close();
-    await adminQuery(base, `drop database ${name}`);
-  }
-}
+await onBothDrivers(run);

@@ -11,7 +11,7 @@ import { readRows, type ImportFormat } from './read-rows.ts';
 import { writeReport, type Outcome } from './report.ts';
 import type { RowProblem } from './map-rows.ts';
 import type { UploadLimits } from './upload-limits.ts';
-import { deserializeError, serializeError, type SerializedError } from './mapped-rows.ts';
+import { deserializeError, type SerializedError } from './mapped-rows.ts';
 
 export type RowNote = { outcome: Outcome; problems: RowProblem[] };
 /** [row number, outcome, problems] of a row that is not plainly 'ok'. */
@@ -73,5 +73,3 @@ export async function annotatedReport(content: Buffer, format: ImportFormat, sta
     void worker.terminate();
   }
 }
-
-export { serializeError };

@@ -13,7 +13,7 @@ import type { ImportFormat } from './read-rows.ts';
 import { columnLabel, mapHeaders, type RowProblem } from './map-rows.ts';
 import type { ImportFieldKey } from './person-columns.ts';
 import type { Outcome } from './report.ts';
-import { annotatedReport } from './annotated-report.ts';
+import { annotatedReport, type RowNote } from './annotated-report.ts';
 import type { ImportCounts } from './import.schema.ts';
 import { Prefetch, commitUnits, encryptAhead, type CommitMember, type CommitResult, type CommitUnit } from './commit-batches.ts';
 import { mappedRows } from './mapped-rows.ts';
@@ -23,11 +23,10 @@ export type { CommitResult } from './commit-batches.ts';
 export type ImportContext = { db: Db; sensitive: SensitiveFields; scope: string; today: string; limits?: UploadLimits };
 export type Progress = (done: number, total: number) => void;
 
-type RowState = { outcome: Outcome; problems: RowProblem[] };
 type Validation = {
   counts: ImportCounts;
   /** Only the rows that are not plainly 'ok' (a million-row file keeps a million fewer objects): see outcomeOf. */
-  states: Map<number, RowState>;
+  states: Map<number, RowNote>;
   mapping: ReadonlyMap<string, ImportFieldKey>;
   totalRows: number;
   /** The rows that passed the per-row checks, kept when asked (the commit then needs no second read). */
@@ -86,8 +85,8 @@ async function validate(
     throw error;
   }
   const col = (field: string) => columnLabel(mapping, field);
-  const states = new Map<number, RowState>();
-  const stateOf = (row: number): RowState => {
+  const states = new Map<number, RowNote>();
+  const stateOf = (row: number): RowNote => {
     let s = states.get(row);
     if (!s) states.set(row, (s = { outcome: 'ok', problems: [] }));
     return s;
@@ -147,7 +146,7 @@ async function validate(
     for (const m of chunk) {
       totalRows++;
       // A row's state is kept only once it has something to say.
-      const state: RowState = { outcome: 'ok', problems: m.problems };
+      const state: RowNote = { outcome: 'ok', problems: m.problems };
       if (m.problems.length > 0) states.set(m.rowNumber, state);
       if (m.example) {
         states.set(m.rowNumber, state);

@@ -1,7 +1,8 @@
 // The job of the import report's worker thread: collect the notes the importer sends, then
 // re-read the file and write the annotated report, handing the bytes back without a copy.
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeAnnotatedReport, serializeError, type NoteEntry, type ReportWorkerIn, type ReportWorkerOut, type RowNote } from './annotated-report.ts';
+import { serializeError } from './mapped-rows.ts';
+import { writeAnnotatedReport, type NoteEntry, type ReportWorkerIn, type ReportWorkerOut, type RowNote } from './annotated-report.ts';
 import type { ImportFormat } from './read-rows.ts';
 import type { UploadLimits } from './upload-limits.ts';
 
